@@ -1,0 +1,1 @@
+"""BorderTwin: the record of Vietnam–Laos border twinning partnerships."""

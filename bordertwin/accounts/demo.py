@@ -1,0 +1,46 @@
+"""Demo users. Their password comes from BORDERTWIN_DEMO_PASSWORD, or is generated once and printed."""
+
+import os
+import secrets
+from typing import IO
+
+from bordertwin.core.choices import Side
+from bordertwin.places.models import Place
+
+from .choices import Role
+from .models import Membership, User
+
+# username: (side, superuser, role, place key or None for everywhere, full name)
+DEMO_USERS = {
+    "admin": (Side.VN, True, None, None, "Quản trị hệ thống"),
+    "vn-editor": (Side.VN, False, Role.EDITOR, "VN-2008-P42", "Cán bộ Sở Ngoại vụ Hà Tĩnh"),
+    "la-editor": (Side.LA, False, Role.EDITOR, "LA-P-KHAMMOUANE", "ພະນັກງານ ແຂວງຄຳມ່ວນ"),
+    "viewer": (Side.VN, False, Role.VIEWER, None, "Người xem"),
+}
+
+
+def load(stdout: IO[str]) -> str:
+    password = os.environ.get("BORDERTWIN_DEMO_PASSWORD", "")
+    generated = False
+    created = []
+    for username, (side, superuser, role, place_key, full_name) in DEMO_USERS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            if not password:
+                password = secrets.token_urlsafe(12)
+                generated = True
+            first, _, last = full_name.partition(" ")
+            user = User(username=username, side=side, is_superuser=superuser, is_staff=superuser, first_name=first, last_name=last)
+            user.set_password(password)
+            user.save()
+            created.append(username)
+        elif os.environ.get("BORDERTWIN_DEMO_PASSWORD") and not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if role and not user.memberships.exists():
+            place = Place.objects.get(key=place_key) if place_key else None
+            Membership.objects.create(user=user, role=role, place=place)
+    if generated:
+        stdout.write(f"Demo users {', '.join(created)} were created with the password: {password}\n"
+                     "It is shown only now; set BORDERTWIN_DEMO_PASSWORD to choose it.\n")
+    return f"{len(created)} demo users created"

@@ -1,0 +1,57 @@
+"""The base serializer and viewset of every API resource: visible rows only, writes through core.services."""
+
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from rest_framework import serializers, viewsets
+
+from bordertwin.core import access, context, services
+from bordertwin.core.middleware import REASON_HEADER
+
+
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference to another record that the requesting user can see; others look non-existent."""
+
+    def get_queryset(self) -> QuerySet:
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return queryset.restrict(user, access.VIEW)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    serializer_related_field = VisibleRelatedField
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj: Model) -> str:
+        return obj.get_absolute_url()  # type: ignore[attr-defined]
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """A queryset the user may see, a serializer, a filterset; writes go through core.services."""
+
+    related: tuple[str, ...] = ()
+    ordering = ["pk"]
+
+    def get_queryset(self) -> QuerySet:
+        model = self.get_serializer_class().Meta.model
+        return model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related).order_by(*self.ordering)
+
+    def _reason(self) -> str:
+        return self.request.headers.get(REASON_HEADER, "")[:500]
+
+    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
+        instance = serializer.Meta.model(**serializer.validated_data)
+        with context.acting(self.request.user):
+            serializer.instance = services.save_record(instance, acting_user=self.request.user, reason=self._reason())
+
+    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+        instance = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(instance, name, value)
+        with context.acting(self.request.user):
+            services.save_record(instance, acting_user=self.request.user, reason=self._reason())
+
+    def perform_destroy(self, instance: Model) -> None:
+        with context.acting(self.request.user):
+            services.delete_record(instance, acting_user=self.request.user, reason=self._reason())  # type: ignore[arg-type]

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "bordertwin.core"
+    label = "core"
+    verbose_name = _("Core")
+    navigation = [("core:home", _("Overview"))]
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

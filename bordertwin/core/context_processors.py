@@ -1,0 +1,18 @@
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """The menu: each app's config lists its pages as `navigation = [(url name, label), ...]`."""
+    items = []
+    for config in apps.get_app_configs():
+        for name, label in getattr(config, "navigation", ()):
+            try:
+                items.append((reverse(name), label))
+            except NoReverseMatch:
+                continue
+    return {"navigation": items, "languages": settings.LANGUAGES}

@@ -1,0 +1,33 @@
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class ReasonForm(forms.Form):
+    change_reason = forms.CharField(
+        label=_("Reason for the change"), required=False, max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("Optional: why, for the change log")}),
+    )
+
+
+class RecordForm(forms.ModelForm):
+    """A model form that knows who fills it in and asks why, for the change log."""
+
+    change_reason = ReasonForm.base_fields["change_reason"]
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a model's validation errors on the form's fields (or on the form when no field fits)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        form.add_error(None, error)

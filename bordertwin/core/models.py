@@ -1,0 +1,190 @@
+"""The base every BorderTwin record stands on: timestamps, soft delete, history, access."""
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from . import context
+from .text import fold
+
+
+class HistoryContext(models.Model):
+    """Extra columns of every change-log row: the request that made the change."""
+
+    request_id = models.CharField(_("request"), max_length=32, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+def acting_user(request: Any = None, instance: Any = None, **kwargs: Any) -> Any:
+    ctx = context.current()
+    user = ctx.user if ctx else None
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user
+    if request is not None and request.user.is_authenticated:
+        return request.user
+    return None
+
+
+def history() -> HistoricalRecords:
+    return HistoricalRecords(inherit=True, bases=[HistoryContext], get_user=acting_user, excluded_fields=["search_text"])
+
+
+class RecordQuerySet(models.QuerySet):
+    def restrict(self, user: Any, action: str = "view") -> "RecordQuerySet":
+        """Only the rows `user` may perform `action` on (see core.access)."""
+        from . import access
+
+        return access.restrict(self, user, action)
+
+    def search(self, query: str | None) -> "RecordQuerySet":
+        """Rows whose names contain every word of the query, ignoring case and diacritics."""
+        words = fold(query).split()
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=word)
+        return self.filter(condition)
+
+
+class LiveManager(models.Manager.from_queryset(RecordQuerySet)):  # type: ignore[misc]
+    """Rows that are not deleted."""
+
+    def get_queryset(self) -> RecordQuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+AllManager = models.Manager.from_queryset(RecordQuerySet)
+
+
+class BaseRecord(models.Model):
+    """Anything BorderTwin keeps: it knows who made it, keeps its history and is deleted softly."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False, db_index=True)
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    history = history()
+    objects = LiveManager()
+    all_objects = AllManager()
+
+    # Fields whose folded text `search()` looks in.
+    search_fields: ClassVar[tuple[str, ...]] = ()
+    # Access (core.access): lookups from this model to the places and organisations whose
+    # scope covers it; whether every signed-in user reads it; whether only administrators
+    # change it; whether it is border-sensitive.
+    access_places: ClassVar[tuple[str, ...]] = ()
+    access_organisations: ClassVar[tuple[str, ...]] = ()
+    access_public_view: ClassVar[bool] = False
+    access_admin_only: ClassVar[bool] = False
+    access_sensitive: ClassVar[bool] = False
+    url_namespace: ClassVar[str] = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = self.compute_search_text()
+        ctx = context.current()
+        if self._state.adding and self.created_by_id is None and ctx and getattr(ctx.user, "pk", None):
+            self.created_by = ctx.user
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "updated_at"}
+        super().save(*args, **kwargs)
+
+    def compute_search_text(self) -> str:
+        return " ".join(fold(str(self._search_value(name))) for name in self.search_fields)
+
+    def _search_value(self, path: str) -> Any:
+        value: Any = self
+        for part in path.split("__"):
+            value = getattr(value, part, None) if value is not None else None
+        return value if value is not None else ""
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @classmethod
+    def url_name(cls, view: str) -> str:
+        namespace = cls.url_namespace or cls._meta.app_label
+        return f"{namespace}:{cls._meta.model_name}_{view}"
+
+    def get_absolute_url(self) -> str:
+        try:
+            return reverse(self.url_name("detail"), args=[self.pk])
+        except NoReverseMatch:
+            return ""
+
+
+def is_own_ancestor(obj: models.Model, candidate: Any, attribute: str = "parent") -> bool:
+    """Whether making `candidate` the parent of `obj` would close a loop."""
+    seen = set()
+    while candidate is not None and candidate.pk not in seen:
+        if candidate.pk == obj.pk:
+            return True
+        seen.add(candidate.pk)
+        candidate = getattr(candidate, attribute)
+    return False
+
+
+class JournalEntry(models.Model):
+    """A free note an officer adds to any record's journal; notes are never edited."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    text = models.TextField(_("note"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"attachments/{instance.content_type.model}/{instance.object_id}/{instance.sha256[:16]}-{filename}"
+
+
+class Attachment(models.Model):
+    """A file kept with a record: a signed memorandum as PDF, minutes as DOCX, a photo."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=500)
+    name = models.CharField(_("file name"), max_length=255)
+    media_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("checksum"), max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    history = HistoricalRecords(bases=[HistoryContext], get_user=acting_user)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,151 @@
+"""Writes every record goes through: save, delete softly, restore, note, attach.
+
+Each function is atomic, checks access for the acting user, validates the record and
+records who did it and why in the change log.
+"""
+
+import hashlib
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import access, context
+from .models import Attachment, BaseRecord, JournalEntry
+
+R = TypeVar("R", bound=models.Model)
+
+# File signatures of what officers attach: signed PDFs, Word files, scans and photos.
+ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
+    "application/pdf": (b"%PDF-",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+}
+EXTENSIONS = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+}
+
+
+@transaction.atomic
+def save_record(obj: R, *, acting_user: Any, reason: str = "") -> R:
+    """Validate and save a new or changed record, if the user may."""
+    action = access.ADD if obj.pk is None else access.CHANGE
+    access.require(acting_user, action, obj)
+    obj.full_clean()
+    with context.acting(acting_user, reason):
+        obj.save()
+    return obj
+
+
+def live_dependents(obj: models.Model) -> list[str]:
+    """Names of the kinds of live records that still point at `obj`."""
+    found = []
+    for relation in obj._meta.related_objects:
+        related_model = relation.related_model
+        if not relation.one_to_many or not issubclass(related_model, BaseRecord):
+            continue
+        if related_model.objects.filter(**{relation.field.name: obj}).exists():
+            found.append(str(related_model._meta.verbose_name_plural))
+    return found
+
+
+@transaction.atomic
+def delete_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> BaseRecord:
+    """Delete softly: the record disappears from lists and can be restored by an administrator."""
+    access.require(acting_user, access.DELETE, obj)
+    dependents = live_dependents(obj)
+    if dependents:
+        raise ValidationError(
+            _("This record still has {records}: delete or move them first.").format(records=", ".join(dependents))
+        )
+    obj.deleted_at = timezone.now()
+    with context.acting(acting_user, reason):
+        obj.save(update_fields=["deleted_at"])
+    return obj
+
+
+@transaction.atomic
+def restore_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> BaseRecord:
+    access.require(acting_user, access.RESTORE, obj)
+    for field in obj._meta.concrete_fields:
+        target = getattr(field, "related_model", None)
+        if field.many_to_one and target is not None and issubclass(target, BaseRecord):
+            value = getattr(obj, field.name)
+            if value is not None and value.deleted_at is not None:
+                raise ValidationError(
+                    _("Restore the {record} it belongs to first.").format(record=target._meta.verbose_name)
+                )
+    obj.deleted_at = None
+    with context.acting(acting_user, reason):
+        obj.save(update_fields=["deleted_at"])
+    return obj
+
+
+@transaction.atomic
+def add_note(obj: models.Model, *, acting_user: Any, text: str) -> JournalEntry:
+    access.require(acting_user, access.VIEW, obj)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("A note cannot be empty.")})
+    return JournalEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, text=text, author=acting_user
+    )
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """The media type of an upload, after checking its size, name and content agree; else ValidationError."""
+    limit = settings.BORDERTWIN_MAX_UPLOAD_BYTES
+    if upload.size is None or upload.size == 0:
+        raise ValidationError({"file": _("The file is empty.")})
+    if upload.size > limit:
+        raise ValidationError(
+            {"file": _("The file is larger than {limit} MB.").format(limit=round(limit / 1024 / 1024, 1))}
+        )
+    name = (upload.name or "").lower()
+    extension = name[name.rfind("."):] if "." in name else ""
+    media_type = EXTENSIONS.get(extension)
+    if media_type is None:
+        raise ValidationError({"file": _("Only PDF, DOCX, JPEG and PNG files can be attached.")})
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(ATTACHMENT_TYPES[media_type]):
+        raise ValidationError({"file": _("The file's content does not match its name ({name}).").format(name=upload.name)})
+    return media_type
+
+
+@transaction.atomic
+def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Any) -> Attachment:
+    access.require(acting_user, access.CHANGE, obj)
+    media_type = check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, name=upload.name[:255],
+        media_type=media_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=acting_user,
+    )
+    with context.acting(acting_user):
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(attachment: Attachment, *, acting_user: Any) -> Attachment:
+    access.require(acting_user, access.CHANGE, attachment.record)
+    attachment.deleted_at = timezone.now()
+    with context.acting(acting_user):
+        attachment.save(update_fields=["deleted_at"])
+    return attachment

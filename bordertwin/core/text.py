@@ -1,0 +1,32 @@
+"""Text folding for search: "Hương Khê", "HUONG KHE" and "huong  khe" fold alike."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Lao "am" is written either as one code point or as NIKHAHIT + AA: compare one form.
+_LAO_AM = ("\u0ecd\u0eb2", "\u0eb3")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip Vietnamese diacritics (đ→d), unify Lao spellings, squeeze spaces."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace(*_LAO_AM)
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char) and not _is_lao(char):
+            continue
+        kept.append(char)
+    folded = unicodedata.normalize("NFC", "".join(kept)).replace("đ", "d").replace("Đ", "D")
+    return _SPACES.sub(" ", folded.casefold()).strip()
+
+
+def _is_lao(char: str) -> bool:
+    return "\u0e80" <= char <= "\u0eff"
+
+
+def normalise_lao(text: str) -> str:
+    """The canonical Lao spelling used for storage (NFC, one code point for "am")."""
+    return unicodedata.normalize("NFC", text).replace(*_LAO_AM)

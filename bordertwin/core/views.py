@@ -1,0 +1,325 @@
+"""Generic pages every record type shares: list, detail, form, delete, history, notes, files, restore."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Model, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+
+from . import access, services
+from .forms import ReasonForm, apply_errors
+from .history import change_entries
+from .models import Attachment, BaseRecord, JournalEntry
+from .tables import Table, csv_response, xlsx_response
+
+EXPORT_FORMATS = {"csv", "xlsx"}
+
+
+def page_size(request: HttpRequest) -> int:
+    try:
+        size = int(request.GET.get("per_page", settings.BORDERTWIN_PAGE_SIZE))
+    except ValueError:
+        size = settings.BORDERTWIN_PAGE_SIZE
+    return max(1, min(size, settings.BORDERTWIN_MAX_PAGE_SIZE))
+
+
+class RecordListView(ListView):
+    """A paginated, filterable, searchable list that exports what it shows to CSV and XLSX."""
+
+    template_name = "core/record_list.html"
+    filterset_class: Any = None
+    table: Table
+    related: tuple[str, ...] = ()
+
+    def base_queryset(self) -> QuerySet:
+        return self.model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related)
+
+    def get_queryset(self) -> QuerySet:
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.base_queryset(), request=self.request)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_paginate_by(self, queryset: QuerySet) -> int:
+        return page_size(self.request)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        export = request.GET.get("export")
+        if export in EXPORT_FORMATS:
+            queryset = self.get_queryset()
+            filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
+            rows = self.table.export_rows(queryset)
+            if export == "csv":
+                return csv_response(self.table.headers(), rows, filename)
+            return xlsx_response(self.table.headers(), rows, filename, title=filename)
+        return super().get(request, *args, **kwargs)
+
+    def get_template_names(self) -> list[str]:
+        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+            return ["core/partials/record_table.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filterset=self.filterset,
+            headers=self.table.headers(),
+            rows=self.table.rows(context["object_list"]),
+            query=query.urlencode(),
+            title=self.model._meta.verbose_name_plural,
+            add_url=self.add_url(),
+        )
+        return context
+
+    def add_url(self) -> str:
+        if not access.can_add(self.request.user, self.model):
+            return ""
+        try:
+            return reverse(self.model.url_name("add"))
+        except Exception:
+            return ""
+
+
+class RecordDetailView(DetailView):
+    """A record with its actions, journal and files; its history is one click away."""
+
+    related: tuple[str, ...] = ()
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(record_context(self.request, self.object))
+        return context
+
+
+def record_context(request: HttpRequest, obj: BaseRecord) -> dict[str, Any]:
+    """What the shared record frame needs: permissions, links, notes and files."""
+    user = request.user
+    content_type = ContentType.objects.get_for_model(obj)
+    return {
+        "record": obj,
+        "content_type_id": content_type.pk,
+        "can_change": access.can(user, access.CHANGE, obj),
+        "can_delete": access.can(user, access.DELETE, obj),
+        "journal": JournalEntry.objects.filter(content_type=content_type, object_id=obj.pk).select_related("author"),
+        "attachments": Attachment.objects.filter(content_type=content_type, object_id=obj.pk, deleted_at__isnull=True),
+        "edit_url": _url(obj, "edit"),
+        "delete_url": _url(obj, "delete"),
+        "note_form": ReasonForm(),
+    }
+
+
+def _url(obj: BaseRecord, view: str) -> str:
+    try:
+        return reverse(obj.url_name(view), args=[obj.pk])
+    except Exception:
+        return ""
+
+
+class RecordFormMixin:
+    """Saves through core.services so access, validation and the change log always apply."""
+
+    template_name = "core/record_form.html"
+    request: HttpRequest
+    object: Any
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def save(self, form: Any) -> Model:
+        return services.save_record(form.instance, acting_user=self.request.user, reason=form.cleaned_data.get("change_reason", ""))
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            self.object = self.save(form)
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        except PermissionDenied as error:
+            form.add_error(None, str(error) or _("This is outside your scope."))
+            response = self.form_invalid(form)  # type: ignore[attr-defined]
+            response.status_code = 403
+            return response
+        messages.success(self.request, _("Saved."))
+        return HttpResponseRedirect(self.get_success_url())  # type: ignore[attr-defined]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context["model_name"] = self.model._meta.verbose_name  # type: ignore[attr-defined]
+        return context
+
+
+class RecordCreateView(RecordFormMixin, CreateView):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not access.can_add(request.user, self.model):
+            raise PermissionDenied(_("You cannot add records of this kind."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RecordUpdateView(RecordFormMixin, UpdateView):
+    def get_object(self, queryset: QuerySet | None = None) -> Model:
+        obj = super().get_object(self.model.objects.restrict(self.request.user, access.VIEW))
+        access.require(self.request.user, access.CHANGE, obj)
+        return obj
+
+
+class RecordDeleteView(DeleteView):
+    template_name = "core/record_confirm_delete.html"
+    form_class = ReasonForm
+
+    def get_object(self, queryset: QuerySet | None = None) -> Model:
+        obj = super().get_object(self.model.objects.restrict(self.request.user, access.VIEW))
+        access.require(self.request.user, access.DELETE, obj)
+        return obj
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            services.delete_record(self.object, acting_user=self.request.user, reason=form.cleaned_data["change_reason"])
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Deleted. An administrator can restore it."))
+        return redirect(reverse(self.model.url_name("list")))
+
+
+def _record(request: HttpRequest, content_type_id: int, pk: int, deleted: bool = False) -> BaseRecord:
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model is None or not issubclass(model, BaseRecord):
+        raise Http404
+    manager = model.all_objects if deleted else model.objects
+    return get_object_or_404(manager.restrict(request.user, access.VIEW), pk=pk)
+
+
+def record_history(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
+    obj = _record(request, content_type_id, pk, deleted=True)
+    return render(request, "core/record_history.html", {"record": obj, "entries": change_entries(obj)})
+
+
+@require_POST
+def record_note(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
+    obj = _record(request, content_type_id, pk)
+    try:
+        services.add_note(obj, acting_user=request.user, text=request.POST.get("text", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(obj.get_absolute_url())
+
+
+@require_POST
+def record_attach(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
+    obj = _record(request, content_type_id, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to attach."))
+        return redirect(obj.get_absolute_url())
+    try:
+        services.attach_file(obj, upload, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("File attached."))
+    return redirect(obj.get_absolute_url())
+
+
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=pk, deleted_at__isnull=True)
+    record = attachment.record
+    if record is None or not access.can(request.user, access.VIEW, record):
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.media_type)
+
+
+@require_POST
+def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=pk, deleted_at__isnull=True)
+    record = attachment.record
+    if record is None or not access.can(request.user, access.VIEW, record):
+        raise Http404
+    services.remove_attachment(attachment, acting_user=request.user)
+    messages.success(request, _("File removed."))
+    return redirect(record.get_absolute_url())
+
+
+class DeletedRecordsView(View):
+    """Deleted records an administrator may restore, newest first."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        rows = []
+        for model in _record_models():
+            deleted = model.all_objects.filter(deleted_at__isnull=False).restrict(request.user, access.RESTORE)
+            for obj in deleted.order_by("-deleted_at")[:200]:
+                rows.append((obj, ContentType.objects.get_for_model(model).pk, model._meta.verbose_name))
+        rows.sort(key=lambda row: row[0].deleted_at, reverse=True)
+        page = Paginator(rows, page_size(request)).get_page(request.GET.get("page"))
+        return render(request, "core/deleted_records.html", {"page_obj": page, "form": ReasonForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        obj = _record(request, int(request.POST.get("content_type", 0) or 0), int(request.POST.get("pk", 0) or 0), deleted=True)
+        form = ReasonForm(request.POST)
+        if form.is_valid():
+            try:
+                services.restore_record(obj, acting_user=request.user, reason=form.cleaned_data["change_reason"])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Restored."))
+        return redirect("core:deleted_records")
+
+
+def _record_models() -> list[type[BaseRecord]]:
+    from django.apps import apps
+
+    return [m for m in apps.get_models() if issubclass(m, BaseRecord)]
+
+
+@login_not_required
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; a signed-in user keeps it on every device."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+        translation.activate(language)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+
+    user = request.user
+    partnerships = Partnership.objects.restrict(user).select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
+    context = {
+        "partnership_count": partnerships.count(),
+        "agreement_count": Agreement.objects.restrict(user).count(),
+        "open_commitment_count": Commitment.objects.restrict(user).exclude(status__in=["done", "cancelled", "carried_over"]).count(),
+        "partnerships": partnerships.order_by("-updated_at")[:8],
+        "memberships": user.memberships.select_related("place", "organisation"),
+    }
+    return render(request, "core/home.html", context)

@@ -1,0 +1,110 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bordertwin.core import access
+from bordertwin.core.forms import RecordForm
+from bordertwin.places.forms import PlaceSelect
+from bordertwin.places.models import Organisation
+
+from .models import Agreement, Commitment, Partnership
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PartnershipForm(RecordForm):
+    class Meta:
+        model = Partnership
+        fields = [
+            "vn_place", "vn_organisation", "la_place", "la_organisation", "level", "established_on",
+            "established_on_precision", "status",
+            "parent", "border_length_km", "border_length_source", "description",
+        ]
+        widgets = {
+            "vn_place": PlaceSelect(country="VN"),
+            "la_place": PlaceSelect(country="LA"),
+            "established_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.select_related("place")
+        self.fields["vn_organisation"].queryset = organisations.filter(place__country="VN")
+        self.fields["la_organisation"].queryset = organisations.filter(place__country="LA")
+        parents = Partnership.objects.restrict(self.user, access.VIEW).select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+
+class AgreementForm(RecordForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "partnership", "kind", "title", "signed_on", "signed_on_precision", "signed_at", "vn_signatories", "la_signatories",
+            "valid_from", "valid_to", "follows", "summary",
+        ]
+        widgets = {
+            "signed_on": DATE, "valid_from": DATE, "valid_to": DATE,
+            "vn_signatories": forms.Textarea(attrs={"rows": 2}),
+            "la_signatories": forms.Textarea(attrs={"rows": 2}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(
+            "vn_place", "la_place", "vn_organisation", "la_organisation"
+        )
+        follows = Agreement.objects.restrict(self.user, access.VIEW)
+        if self.instance.pk:
+            follows = follows.filter(partnership=self.instance.partnership_id).exclude(pk=self.instance.pk)
+        self.fields["follows"].queryset = follows
+
+
+class CommitmentForm(RecordForm):
+    class Meta:
+        model = Commitment
+        fields = [
+            "agreement", "parent", "domain", "text", "responsible_side", "responsible_organisation",
+            "target_quantity", "target_unit", "due_date", "recurrence", "status", "weight", "position",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "due_date": DATE}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = Agreement.objects.restrict(self.user, access.CHANGE)
+        parents = Commitment.objects.restrict(self.user, access.VIEW)
+        agreement_id = self.initial.get("agreement") or self.instance.agreement_id
+        if agreement_id:
+            parents = parents.filter(agreement=agreement_id)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["responsible_organisation"].queryset = Organisation.objects.select_related("place")
+
+
+class CarryOverForm(forms.Form):
+    """Choose the open commitments of earlier minutes to carry into this agreement."""
+
+    commitments = forms.ModelMultipleChoiceField(
+        queryset=Commitment.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("Open commitments")
+    )
+    change_reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .services import OPEN_STATUSES
+
+        self.fields["commitments"].queryset = (
+            Commitment.objects.filter(
+                agreement__partnership=agreement.partnership_id,
+                agreement__signed_on__lte=agreement.signed_on,
+                status__in=OPEN_STATUSES,
+            )
+            .exclude(agreement=agreement)
+            .select_related("agreement")
+            .order_by("agreement__signed_on", "position", "pk")
+        )

@@ -1,0 +1,218 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bordertwin.core import access
+from bordertwin.core.history import change_entries
+from bordertwin.core.tables import Column, Table
+from bordertwin.core.views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    RecordUpdateView,
+)
+
+from . import services
+from .filtersets import AgreementFilterSet, CommitmentFilterSet, PartnershipFilterSet
+from .forms import AgreementForm, CarryOverForm, CommitmentForm, PartnershipForm
+from .models import Agreement, Commitment, Partnership
+
+PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+
+
+class PartnershipListView(RecordListView):
+    model = Partnership
+    filterset_class = PartnershipFilterSet
+    related = PARTNERSHIP_RELATED
+    table = Table([
+        Column(gettext_lazy("Partnership"), lambda p: str(p), link=True),
+        Column(gettext_lazy("Vietnamese side"), "vn_place"),
+        Column(gettext_lazy("Lao side"), "la_place"),
+        Column(gettext_lazy("Level"), "level"),
+        Column(gettext_lazy("Established"), "established_on"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Shared border (km)"), "border_length_km"),
+    ])
+
+
+class PartnershipDetailView(RecordDetailView):
+    model = Partnership
+    related = (*PARTNERSHIP_RELATED, "parent", "vn_place__parent", "la_place__parent")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        partnership = self.object
+        user = self.request.user
+        commitments = list(
+            Commitment.objects.restrict(user).filter(agreement__partnership=partnership).select_related("agreement")
+        )
+        progress = services.progress_of(commitments)
+        context.update(
+            agreements=Agreement.objects.restrict(user).filter(partnership=partnership).order_by("-signed_on"),
+            domain_summary=services.domain_summary(commitments),
+            open_commitments=[
+                (c, progress[c.pk]) for c in commitments if c.status in services.OPEN_STATUSES and c.parent_id is None
+            ],
+            children=Partnership.objects.restrict(user).filter(parent=partnership).select_related(*PARTNERSHIP_RELATED),
+            vn_carriers=partnership.vn_carriers(),
+            recent_changes=change_entries(partnership, limit=5),
+            can_add_agreement=access.can(user, access.CHANGE, partnership),
+        )
+        return context
+
+
+class PartnershipCreateView(RecordCreateView):
+    model = Partnership
+    form_class = PartnershipForm
+
+
+class PartnershipUpdateView(RecordUpdateView):
+    model = Partnership
+    form_class = PartnershipForm
+
+
+class PartnershipDeleteView(RecordDeleteView):
+    model = Partnership
+
+
+class AgreementListView(RecordListView):
+    model = Agreement
+    filterset_class = AgreementFilterSet
+    related = tuple(f"partnership__{r}" for r in PARTNERSHIP_RELATED)
+    table = Table([
+        Column(gettext_lazy("Title"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Signed on"), "signed_on"),
+        Column(gettext_lazy("Signed at"), "signed_at"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+    ])
+
+
+class AgreementDetailView(RecordDetailView):
+    model = Agreement
+    related = ("partnership", *(f"partnership__{r}" for r in PARTNERSHIP_RELATED), "follows")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        commitments = list(
+            Commitment.objects.filter(agreement=self.object)
+            .select_related("target_unit", "responsible_organisation", "carried_from__agreement")
+            .order_by("position", "pk")
+        )
+        progress = services.progress_of(commitments)
+        context.update(
+            commitment_tree=tree(commitments, progress),
+            followed_by=Agreement.objects.restrict(self.request.user).filter(follows=self.object),
+        )
+        return context
+
+
+def tree(commitments: list[Commitment], progress: dict[int, Any]) -> list[tuple[Commitment, int, Any]]:
+    """Commitments in reading order with their depth and progress, parents before their parts."""
+    by_parent: dict[int | None, list[Commitment]] = {}
+    for commitment in commitments:
+        by_parent.setdefault(commitment.parent_id, []).append(commitment)
+    rows: list[tuple[Commitment, int, Any]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for commitment in by_parent.get(parent_id, []):
+            rows.append((commitment, depth, progress.get(commitment.pk)))
+            walk(commitment.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+class AgreementCreateView(RecordCreateView):
+    model = Agreement
+    form_class = AgreementForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"partnership": self.request.GET.get("partnership")}
+
+
+class AgreementUpdateView(RecordUpdateView):
+    model = Agreement
+    form_class = AgreementForm
+
+
+class AgreementDeleteView(RecordDeleteView):
+    model = Agreement
+
+
+def agreement_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
+    """Carry open commitments of earlier minutes into this agreement."""
+    agreement = get_object_or_404(Agreement.objects.restrict(request.user), pk=pk)
+    access.require(request.user, access.CHANGE, agreement)
+    form = CarryOverForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.carry_over(
+                form.cleaned_data["commitments"], agreement, acting_user=request.user,
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("{count} commitments carried over.").format(count=len(created)))
+            return redirect(agreement.get_absolute_url())
+    return render(request, "partnerships/agreement_carry_over.html", {"agreement": agreement, "form": form})
+
+
+class CommitmentListView(RecordListView):
+    model = Commitment
+    filterset_class = CommitmentFilterSet
+    related = ("agreement", "target_unit", *(f"agreement__partnership__{r}" for r in PARTNERSHIP_RELATED))
+    table = Table([
+        Column(gettext_lazy("Commitment"), lambda c: str(c), link=True),
+        Column(gettext_lazy("Domain"), "domain"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Responsible side"), "responsible_side"),
+        Column(gettext_lazy("Target"), lambda c: f"{c.target_quantity.normalize():f} {c.target_unit}" if c.target_unit else ""),
+        Column(gettext_lazy("Due"), "due_date"),
+        Column(gettext_lazy("Agreement"), "agreement.title"),
+        Column(gettext_lazy("Partnership"), "agreement.partnership"),
+    ])
+
+
+class CommitmentDetailView(RecordDetailView):
+    model = Commitment
+    related = ("agreement__partnership", "parent", "carried_from__agreement", "target_unit", "responsible_organisation")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        commitment = self.object
+        family = list(Commitment.objects.filter(agreement=commitment.agreement_id))
+        progress = services.progress_of(family)
+        context.update(
+            progress=progress.get(commitment.pk),
+            parts=[(c, progress.get(c.pk)) for c in family if c.parent_id == commitment.pk],
+            carried_into=Commitment.objects.restrict(self.request.user).filter(carried_from=commitment).select_related("agreement"),
+        )
+        return context
+
+
+class CommitmentCreateView(RecordCreateView):
+    model = Commitment
+    form_class = CommitmentForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {key: self.request.GET.get(key) for key in ("agreement", "parent", "domain") if self.request.GET.get(key)}
+
+
+class CommitmentUpdateView(RecordUpdateView):
+    model = Commitment
+    form_class = CommitmentForm
+
+
+class CommitmentDeleteView(RecordDeleteView):
+    model = Commitment
+
+

@@ -1,0 +1,58 @@
+"""Every page signs the user in first (LoginRequiredMiddleware); the API answers 401 itself.
+
+Each domain app brings `urls.py` (pages, under /<app>/) and `api/urls.py` (under /api/v1/).
+"""
+
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from bordertwin.core import views as core_views
+
+DOMAIN_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports"]
+
+
+def provides(module: str) -> bool:
+    try:
+        return find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def api_patterns() -> list[URLPattern | URLResolver]:
+    patterns: list[URLPattern | URLResolver] = [path("auth/token/", obtain_auth_token, name="api_token")]
+    for app in DOMAIN_APPS:
+        if provides(f"bordertwin.{app}.api.urls"):
+            patterns.append(path("", include(f"bordertwin.{app}.api.urls")))
+    return patterns
+
+
+def api_authenticates_itself(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
+    """The API signs in by token or session in DRF and answers 401, never a redirect to the login page."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            api_authenticates_itself(pattern.url_patterns)
+        else:
+            pattern.callback.login_required = False
+    return patterns
+
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", core_views.home, name="home"),
+    path("", include("bordertwin.core.urls")),
+    path("accounts/", include("bordertwin.accounts.urls")),
+    path("api/v1/", include(api_authenticates_itself(api_patterns()))),
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
+    path("api/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
+]
+for app in DOMAIN_APPS:
+    if provides(f"bordertwin.{app}.urls"):
+        urlpatterns.append(path(f"{app}/", include(f"bordertwin.{app}.urls")))
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

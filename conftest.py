@@ -1,0 +1,35 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Load the reference places once per test database; tests run inside transactions on top of them."""
+    from bordertwin.core.testing import ensure_reference
+
+    with django_db_blocker.unblock():
+        ensure_reference()
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    from bordertwin.core.testing import build_world
+
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def api():  # type: ignore[no-untyped-def]
+    from rest_framework.test import APIClient
+
+    return APIClient()
