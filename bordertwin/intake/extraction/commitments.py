@@ -1,0 +1,205 @@
+"""Commitments: the actions agreed or proposed for the future.
+
+Reading goes sentence by sentence through the main article, keeping a mode:
+
+- *review* starts with words that look back ("thời gian qua", "đánh giá … kết quả"):
+  there "tiếp tục" describes what went on, not what is promised;
+- *plan* starts with words of agreement or of the time ahead ("thống nhất", "nhất trí",
+  "thời gian tới"): the rest of the paragraph, and the next paragraphs that open with an
+  action verb ("Duy trì…", "Tăng cường…", "Đồng thời…"), are commitments.
+
+A sentence is a commitment when it holds a strong cue (agreement, "sẽ", "đề xuất",
+"quyết tâm", "cùng nhau"…), a weak cue outside review ("tiếp tục", "cùng" + verb), or
+continues a plan. It is not when a wish comes first ("mong muốn", "bày tỏ"), when "đã"
+comes before its cue, or when it reports money without a strong cue (a delivered result).
+The clause after the cue is split at ";" into one commitment per action group; a list
+header ending in ":" is dropped; outcome tails ("góp phần …") are cut. Lead-paragraph
+commitments that the body repeats, and near-duplicates, are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .domains import classify
+from .text import Block, Document, bigrams, similarity, strip_span, words
+
+_AGREE = (
+    r"(?<!sự )(?:thống nhất(?!\s+(?:đất nước|non sông|trong|ý chí))|nhất trí)"
+    r"|cam kết|quyết tâm|phấn đấu|khẳng định|cùng nhau|\bsẽ"
+)
+_TIME_AHEAD = r"thời gian tới|sắp tới|giai đoạn tới|năm tới|phương hướng|định hướng"
+_PROPOSE = r"đề xuất|đề nghị|kiến nghị"
+# Agreement words that open a plan (unlike "sẽ", which may only foretell an effect).
+_SETS_PLAN = re.compile(r"thống nhất|nhất trí|cam kết|cùng nhau|phấn đấu")
+_ACTION_VERBS = (
+    "tăng cường|duy trì|phối hợp|đẩy mạnh|tổ chức|hỗ trợ|tạo điều kiện|trao đổi|thúc đẩy|nâng cao|chỉ đạo|"
+    "tiến hành|xây dựng|tuyên truyền|vận động|thực hiện|phát huy|mở rộng|khuyến khích|giúp đỡ|quản lý|"
+    "bảo vệ|tiếp tục|định kỳ|chủ động|làm tốt|phát triển|hợp tác|nghiên cứu|triển khai|kiện toàn|"
+    "chung tay|đồng hành|tham gia|ngăn chặn|đấu tranh|giải quyết|tuần tra|giữ gìn|chia sẻ|thống nhất|nhất trí"
+)
+_WEAK = rf"tiếp tục|cùng\s+(?:{_ACTION_VERBS})"
+_CUE = re.compile(rf"(?P<agree>{_AGREE})|(?P<time>{_TIME_AHEAD})|(?P<propose>{_PROPOSE})|(?P<weak>{_WEAK})")
+_REVIEW = re.compile(
+    r"thời gian qua|vừa qua|năm qua|nhiệm kỳ qua|giai đoạn qua|kết quả đạt được|đã đạt được|"
+    r"đánh giá[^.;]{0,40}kết quả|đã thực hiện"
+)
+_WISH = re.compile(r"\b(?:mong muốn|mong|hy vọng|hi vọng|tin tưởng|bày tỏ|chúc)\b")
+_PAST = re.compile(r"\bđã\b|\bvừa\b(?!\s+qua)")
+_MONEY_WORDS = re.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:đồng|đ|vnđ|usd|kíp)\b|trị giá")
+_CONNECTORS = re.compile(
+    r"^(?:(?:đồng thời|theo đó|bên cạnh đó|ngoài ra|trong đó|cụ thể|mặt khác|và|hai bên|2 bên|hai địa phương|"
+    r"2 địa phương|cùng nhau|cùng|thống nhất|nhất trí|sẽ|cũng|là)\b[\s,:]*"
+    r"|(?:trong|về|đối với)\s+(?:lĩnh vực|công tác|mặt)\s+[^,;]{1,40},\s*)+"
+)
+_OPENS_PLAN = re.compile(rf"^(?:{_ACTION_VERBS}|đồng thời|ngoài ra|bên cạnh đó|hai bên|2 bên)\b")
+_OUTCOME = re.compile(r"^(?:góp phần|nhằm góp phần|đáp ứng|từ đó|qua đó|tạo nên)\b")
+_OUTCOME_TAIL = re.compile(r",\s*(?:góp phần|nhằm góp phần|qua đó|từ đó)\b")
+_GENERIC_END = re.compile(r"(?:các|mọi|nhiều) lĩnh vực\s*$")
+_HEADER = re.compile(r"\b(?:như|gồm|sau|cụ thể|bao gồm)\s*:\s*")
+# A sentence that dates what it tells reports an event ("chiều 22/6, … tổ chức hội đàm").
+_REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*(?:lượt|người))")
+_DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
+_MIN_WORDS = 4
+_DUPLICATE = 0.6
+_LEAD_COVERED = 0.5
+_MAX_PRELUDE_WORDS = 8
+
+
+def find_commitments(doc: Document) -> list[dict]:
+    """Commitments in the main article, in order."""
+    low = doc.lower
+    lead = _lead_paragraph(doc)
+    mode: str | None = None
+    found: list[tuple[int, int, int]] = []  # start, end, paragraph
+    previous_paragraph = -1
+    paragraph_plan = False
+    for sentence in doc.sentences:
+        if sentence.start < doc.title_end:
+            continue
+        new_paragraph = sentence.paragraph != previous_paragraph
+        previous_paragraph = sentence.paragraph
+        text = low[sentence.start: sentence.end]
+        if _REVIEW.search(text):
+            mode = "review"
+        opening = _CONNECTORS.sub("", text.lstrip())
+        if new_paragraph:
+            if sentence.paragraph == lead + 1:
+                mode = None  # the lead sums up the article; its plan does not run on
+            paragraph_plan = mode == "plan" and bool(_OPENS_PLAN.match(opening))
+            if mode == "plan" and not paragraph_plan:
+                mode = None
+        start = _region_start(text)
+        if start is None and not paragraph_plan:
+            continue
+        kind, region = start if start is not None else ("continue", 0)
+        if kind == "continue" and _REPORTED_DATE.search(text):
+            continue
+        if kind == "time" or (kind == "agree" and _SETS_PLAN.search(text[:region])):
+            mode = "plan"
+        if kind == "weak" and mode == "review":
+            continue
+        if kind in ("agree", "time"):
+            paragraph_plan = True
+        if _WISH.search(text[:max(region, 1)]) or _PAST.search(text[:region]):
+            continue
+        if kind not in ("agree", "propose", "time") and _MONEY_WORDS.search(text):
+            continue
+        for clause in _clauses(doc, sentence.start + region, sentence.end):
+            found.append((*clause, sentence.paragraph))
+    return _select(doc, found, low)
+
+
+def _region_start(text: str) -> tuple[str, int] | None:
+    """Where the promised action starts in a sentence, after its cue; None without a cue."""
+    result: tuple[str, int] | None = None
+    for match in _CUE.finditer(text):
+        if result is not None:
+            between = text[result[1]: match.start()]
+            if ";" in between or len(between.split()) > _MAX_PRELUDE_WORDS:
+                break
+        kind = match.lastgroup or "weak"
+        if kind in ("weak", "propose"):
+            if kind == "weak" and match.group().startswith("cùng"):
+                return (result[0] if result else kind), match.start() + len("cùng")
+            return (result[0] if result else kind), match.start()
+        result = (kind if result is None or result[0] == "time" else result[0], match.end())
+    return result
+
+
+def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``[start, end)`` at top-level ";" and trim every piece."""
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    cursor = start
+    for pos in range(start, end):
+        char = doc.text[pos]
+        if char in "(“\"[":
+            depth += 1 if char != '"' or depth == 0 else -1
+        elif char in ")”]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            pieces.append((cursor, pos))
+            cursor = pos + 1
+    pieces.append((cursor, end))
+    result = []
+    for piece_start, piece_end in pieces:
+        trimmed = _trim(doc, piece_start, piece_end)
+        if trimmed is not None:
+            result.append(trimmed)
+    return result
+
+
+def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    low = doc.lower
+    header = _HEADER.search(low, start, end)
+    if header and len(low[header.end(): end].split()) >= 3:
+        start = header.end()
+    start, end = strip_span(doc.text, start, end, " \t,;:.…-–—")
+    connectors = _CONNECTORS.match(low, start, end)
+    if connectors:
+        start = connectors.end()
+    tail = _OUTCOME_TAIL.search(low, start, end)
+    if tail:
+        end = tail.start()
+    start, end = strip_span(doc.text, start, end, " \t,;:.…-–—")
+    clause = low[start:end]
+    if _OUTCOME.match(clause) or len(clause.split()) < _MIN_WORDS:
+        return None
+    if _GENERIC_END.search(clause) or _PAST.match(clause):
+        return None
+    return start, end
+
+
+def _lead_paragraph(doc: Document) -> int:
+    """The paragraph after the headline: the summary of the article."""
+    return doc.paragraphs[1].paragraph if doc.title_end and len(doc.paragraphs) > 1 else 0
+
+
+def _select(doc: Document, found: list[tuple[int, int, int]], low: str) -> list[dict]:
+    lead = _lead_paragraph(doc)
+    body = [f for f in found if f[2] != lead]
+    body_pairs = {pair for s, e, _ in body for pair in bigrams(words(doc.text[s:e]))}
+    kept: list[tuple[int, int, int]] = []
+    for item in found:
+        text = doc.text[item[0]: item[1]]
+        if item[2] == lead and body:
+            pairs = bigrams(words(text))
+            if pairs and sum(p in body_pairs for p in pairs) / len(pairs) >= _LEAD_COVERED:
+                continue
+        if any(similarity(text, doc.text[k[0]: k[1]]) >= _DUPLICATE for k in kept):
+            continue
+        kept.append(item)
+    return [{**doc.item(s, e), "domain": _domain(doc, low, s, e), "_at": (s, e)} for s, e, _ in kept]
+
+
+def _domain(doc: Document, low: str, start: int, end: int) -> str:
+    sentence: Block | None = doc.sentence_at(start)
+    default = "politics"
+    if sentence is not None:
+        header = _DOMAIN_HEADER.match(low, sentence.start, sentence.end)
+        if header:
+            default = classify(low, header.start(1), header.end(1), default)
+        else:
+            default = classify(low, sentence.start, sentence.end, default)
+    return classify(low, start, end, default)

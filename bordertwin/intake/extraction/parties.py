@@ -1,0 +1,349 @@
+"""Parties: the twinned or negotiating units of each side.
+
+1. Mentions: a level word and a capitalised name ("huyện Hương Khê", "cụm bản Noỏng Mạ",
+   "Đồn Biên phòng Cha Lo", "Đại đội 311"); a name joined to one after a plural level
+   word ("2 huyện Hương Khê và NaKai"); and names from the table in ``places.py`` written
+   bare ("Quảng Bình - Khăm Muồn"). A person's name after a place ("huyện Hương Khê Ngô
+   Xuân Ninh") is cut off at a known place name, a name seen alone elsewhere, or a surname.
+2. Side: Lao when the level word is Lao (cụm bản, mường, đại đội, bản), the name is in the
+   Lao table, or the words after it say so ("(CHDCND Lào)", "nước bạn Lào", a Lao parent
+   province in parentheses); Vietnamese in the same ways; else the side opposite its
+   partner in a pair ("X và Y"), else what the matcher finds.
+3. Choice: units in parentheses after another are parents or places, not parties. Each side
+   keeps its best-scored level (mentions, pairs with the other side, the title, sentences
+   about twinning), preferring a more specific level that is paired with the other side:
+   donors, witnesses and parent provinces then fall away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .places import KNOWN, LA_CONTEXT, VN_CONTEXT, lookup, spellings
+from .text import Document, fold, name_key
+
+
+class PlaceMatcher(Protocol):
+    """Finds a registry place for a name; the Django side implements it."""
+
+    def match(self, name: str, level: str | None, country: str | None) -> int | None: ...
+
+
+# Level words (lower-case), the level they give and the side they imply; longest first.
+LEVEL_WORDS: tuple[tuple[str, str, str | None], ...] = (
+    ("cụm bản", "village_cluster", "LA"),
+    ("thị trấn", "commune", "VN"),
+    ("thị xã", "district", "VN"),
+    ("đồn biên phòng", "unit", "VN"),
+    ("đồn bp", "unit", "VN"),
+    ("đồn", "unit", "VN"),
+    ("đại đội biên phòng", "unit", "LA"),
+    ("đại đội bảo vệ biên giới", "unit", "LA"),
+    ("đại đội", "unit", "LA"),
+    ("tỉnh", "province", None),
+    ("huyện", "district", None),
+    ("mường", "district", "LA"),
+    ("xã", "commune", "VN"),
+    ("phường", "ward", "VN"),
+    ("bản", "village", "LA"),
+    ("thôn", "village", "VN"),
+    ("khóm", "village", "VN"),
+    ("làng", "village", "VN"),
+)
+_LEVEL = {word: (level, side) for word, level, side in LEVEL_WORDS}
+LEVEL_RANK = {"province": 0, "district": 1, "unit": 2, "commune": 2, "ward": 2, "village_cluster": 3, "village": 4}
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
+_TOKEN = rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]+)*|\d+)"
+_NAME = rf"{_TOKEN}(?: {_TOKEN}){{0,5}}"
+_MENTION = re.compile(
+    r"(?<![\w])(?P<lvl>(?i:" + "|".join(re.escape(w) for w, _, _ in LEVEL_WORDS) + r"))"
+    rf"\s+(?P<conn>(?i:cửa khẩu(?: quốc tế)?)\s+)?(?P<name>{_NAME})"
+)
+# Capitalised words that never belong to a place name: the name stops before them.
+_STOP_TOKENS = frozenset(
+    "UBND HĐND MTTQ Ủy Uỷ Đảng Bí Chủ Phó Trưởng Hội Ban Bộ Đồn Trạm Trường Tỉnh Huyện Xã Cụm "
+    "Thôn Phường CHDCND CHXHCN Lào Việt Thường Công Sở Ông Bà Đồng Biên Quân Cục Đoàn Tiểu BĐBP".split()
+)
+# "Biên bản", "văn bản"…: "bản" there is not a village.
+_NOT_VILLAGE_BEFORE = frozenset("biên văn cơ kịch phiên ấn tư nhật hình căn nguyên xuất tái bảo phát dự kiến".split())
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Lâm "
+    "Mai Lương Tô Cao Chu Thái Tạ Lưu Đào Quách Kiều Vương Đàm Tăng Lại Thân Khổng Tôn Triệu Hứa".split()
+)
+_TITLE_BEFORE = re.compile(r"(?:chủ tịch|bí thư|trưởng|phó|giám đốc|chỉ huy|đồng chí|ông|bà|huyện trưởng|tỉnh trưởng)\s+$")
+_PLURAL_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|giữa)\s+$")
+_COORDINATED = re.compile(rf"\s*(?:và|với|-|–)\s*(?P<name>{_NAME})")
+_PAIR_BETWEEN = re.compile(
+    r"^\s*(?:,?\s*(?:và|với|cùng|-|–|—)\s*)(?:(?:lãnh đạo|đại diện|chính quyền|nhân dân|trưởng|bí thư|"
+    r"chủ tịch|ubnd|ủy ban nhân dân|đoàn công tác)\s+){0,3}$"
+)
+_TALKS_BETWEEN = re.compile(r"(?:hội đàm|kết nghĩa|ký kết|kí kết|làm việc|giao ban)[^.;]{0,40}\bvới\s*$")
+_TWINNING = re.compile(r"kết nghĩa|hội đàm|ký kết|kí kết|biên bản|ghi nhớ|quy chế|hợp tác|thỏa thuận|thoả thuận")
+_MAX_NAME_TOKENS = 4
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # end of the whole mention (level word and name)
+    name: str
+    level: str
+    kind: str  # level | coordinated | bare
+    votes: Counter = field(default_factory=Counter)
+    parent: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return name_key(self.name), self.level
+
+
+def find_parties(doc: Document, matcher: PlaceMatcher | None = None) -> tuple[list[dict], list[dict], list[str]]:
+    """``(vn_parties, la_parties, notes)`` for the main article."""
+    mentions = _mentions(doc)
+    _vote_sides(doc, mentions)
+    pairs = _pairs(doc, mentions)
+    units = _units(mentions, pairs, matcher)
+    notes: list[str] = []
+    scores = _scores(doc, units, pairs)
+    chosen = {side: _choose(units, scores, pairs, side) for side in ("VN", "LA")}
+    for key, unit in units.items():
+        if unit["side"] is None and scores[key] >= 3:
+            notes.append(f"could not tell the side of {unit['mentions'][0].name!r}")
+    result = {side: [_party(doc, units[key], side, matcher) for key in keys] for side, keys in chosen.items()}
+    return result["VN"], result["LA"], notes
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    text, low = doc.text[: doc.main_end], doc.lower
+    raw: list[tuple[re.Match[str], list[str]]] = []
+    for match in _MENTION.finditer(text):
+        word = match.group("lvl").lower()
+        if word == "mường" and match.group("lvl")[0].isupper():
+            continue
+        if word == "bản" and _previous_word(low, match.start()) in _NOT_VILLAGE_BEFORE:
+            continue
+        level = _LEVEL[word][0]
+        if match.group("conn") and level != "unit":
+            continue
+        tokens = _cut_at_stop(match.group("name").split(" "))
+        if not tokens or (level != "unit" and tokens[0].isdigit()):
+            continue
+        raw.append((match, tokens))
+    full_names = {(name_key(" ".join(t)), _LEVEL[m.group("lvl").lower()][0]) for m, t in raw}
+    mentions: list[Mention] = []
+    for match, tokens in raw:
+        word = match.group("lvl").lower()
+        level, side = _LEVEL[word]
+        tokens = _trim_person(tokens, level, full_names, low[max(0, match.start() - 30): match.start()])
+        name_start = match.start("conn") if match.group("conn") else match.start("name")
+        end = name_start + len((match.group("conn") or "")) + len(" ".join(tokens))
+        mention = Mention(match.start(), end, text[name_start:end], level, "level")
+        if side:
+            mention.votes[side] += 2
+        mentions.append(mention)
+        mentions.extend(_coordinated(doc, mention, level, full_names))
+    mentions.extend(_bare(doc, mentions))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _previous_word(low: str, pos: int) -> str:
+    match = re.search(r"(\w+)\s*$", low[max(0, pos - 20): pos])
+    return match.group(1) if match else ""
+
+
+def _cut_at_stop(tokens: list[str]) -> list[str]:
+    for index, token in enumerate(tokens):
+        if token in _STOP_TOKENS or (index > 0 and token.isupper() and len(token) > 2):
+            return tokens[:index]
+    return tokens
+
+
+def _trim_person(tokens: list[str], level: str, full_names: set, before: str) -> list[str]:
+    """Cut a person's name that follows the place name."""
+    if len(tokens) == 1 or level == "unit":
+        return tokens[:_MAX_NAME_TOKENS]
+    for size in range(len(tokens), 0, -1):
+        if size < len(tokens) and any(lvl == level for _, lvl, _ in KNOWN.get(name_key(" ".join(tokens[:size])), [])):
+            return tokens[:size]
+    for size in range(1, len(tokens)):
+        if (name_key(" ".join(tokens[:size])), level) in full_names:
+            return tokens[:size]
+    for index in range(1, len(tokens) - 1):
+        if tokens[index] in SURNAMES:
+            return tokens[:index]
+    if len(tokens) >= 3 and _TITLE_BEFORE.search(before):
+        return tokens[:2]
+    return tokens[:_MAX_NAME_TOKENS]
+
+
+def _coordinated(doc: Document, mention: Mention, level: str, full_names: set) -> list[Mention]:
+    """"2 huyện Hương Khê và NaKai": NaKai is a district too."""
+    match = _COORDINATED.match(doc.text, mention.end, doc.main_end)
+    if not match:
+        return []
+    tokens = _cut_at_stop(match.group("name").split(" "))
+    if not tokens or tokens[0].isdigit():
+        return []
+    name = " ".join(tokens[:_MAX_NAME_TOKENS])
+    plural = _PLURAL_BEFORE.search(doc.lower[max(0, mention.start - 12): mention.start])
+    known = (name_key(name), level) in full_names or lookup(name, level)
+    if not (plural or known):
+        return []
+    start = match.start("name")
+    return [Mention(start, start + len(name), name, level, "coordinated")]
+
+
+def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Names from the table written without a level word."""
+    found: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    entries = sorted(spellings(), key=lambda e: len(e[0]), reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(s)) for s, _, _ in entries) + r")(?!\w)")
+    by_folded = {fold(s): (level, side) for s, level, side in entries}
+    for match in pattern.finditer(doc.folded, 0, doc.main_end):
+        start, end = match.span()
+        if not doc.text[start].isupper() or any(s < end and start < e for s, e in taken):
+            continue
+        level, side = by_folded[match.group()]
+        mention = Mention(start, end, doc.text[start:end], level, "bare")
+        mention.votes[side] += 3
+        found.append(mention)
+        taken.append((start, end))
+    return found
+
+
+def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
+    low = doc.lower
+    for index, mention in enumerate(mentions):
+        side = lookup(mention.name, mention.level)
+        if side:
+            mention.votes[side] += 3
+        stop = mentions[index + 1].start if index + 1 < len(mentions) else mention.end + 70
+        window = re.split(r"[.;\n]", low[mention.end: min(stop, mention.end + 70)], maxsplit=1)[0]
+        if re.search(LA_CONTEXT, window):
+            mention.votes["LA"] += 3
+        elif re.search(VN_CONTEXT, window):
+            mention.votes["VN"] += 3
+        previous = mentions[index - 1] if index else None
+        if _in_parentheses(low, mention.start):
+            mention.parent = True
+        elif (
+            previous is not None
+            and re.fullmatch(r"\s*,\s*", low[previous.end: mention.start])
+            and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(previous.level, 9)
+        ):
+            mention.parent = True
+    for index, mention in enumerate(mentions):
+        if not mention.parent:
+            continue
+        child = next((m for m in reversed(mentions[:index]) if not m.parent), None)
+        side = _side(mention.votes)
+        if child is not None and side and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(child.level, 9):
+            child.votes[side] += 3
+
+
+def _in_parentheses(low: str, pos: int) -> bool:
+    before = low[max(0, pos - 80): pos]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _side(votes: Counter) -> str | None:
+    if votes["VN"] == votes["LA"]:
+        return None
+    return "VN" if votes["VN"] > votes["LA"] else "LA"
+
+
+def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Mentions joined as partners: "X và Y", "giữa X với Y", "X hội đàm với Y"."""
+    pairs: list[tuple[Mention, Mention]] = []
+    active = [m for m in mentions if not m.parent]
+    for first, second in zip(active, active[1:]):
+        between = re.sub(r"\([^()]*\)", "", doc.lower[first.end: second.start])
+        if len(between) > 80 or re.search(r"[.;:\n]", between):
+            continue
+        if _PAIR_BETWEEN.match(between) or _TALKS_BETWEEN.search(between):
+            pairs.append((first, second))
+    return pairs
+
+
+def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matcher: PlaceMatcher | None) -> dict:
+    units: dict[tuple[str, str], dict] = {}
+    for mention in mentions:
+        unit = units.setdefault(mention.key, {"mentions": [], "votes": Counter(), "side": None})
+        unit["mentions"].append(mention)
+        unit["votes"].update(mention.votes)
+    for unit in units.values():
+        unit["side"] = _side(unit["votes"])
+    for _ in range(2):  # a partner's side settles an unknown side
+        for first, second in pairs:
+            a, b = units[first.key], units[second.key]
+            if a["side"] and not b["side"]:
+                b["side"] = "LA" if a["side"] == "VN" else "VN"
+            elif b["side"] and not a["side"]:
+                a["side"] = "LA" if b["side"] == "VN" else "VN"
+    if matcher is not None:
+        for (_, level), unit in units.items():
+            if unit["side"] is None:
+                name = unit["mentions"][0].name
+                found = [side for side in ("VN", "LA") if matcher.match(name, level, side) is not None]
+                unit["side"] = found[0] if len(found) == 1 else None
+    return units
+
+
+def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) -> dict:
+    scores: dict = {}
+    paired = Counter()
+    for first, second in pairs:
+        if units[first.key]["side"] != units[second.key]["side"]:
+            paired[first.key] += 1
+            paired[second.key] += 1
+    for key, unit in units.items():
+        score = 0
+        for mention in unit["mentions"]:
+            if mention.parent:
+                continue
+            score += 1
+            if mention.start < doc.title_end:
+                score += 1
+            sentence = doc.sentence_at(mention.start)
+            if sentence and _TWINNING.search(doc.lower, sentence.start, sentence.end):
+                score += 1
+        scores[key] = score + 3 * paired[key]
+        unit["paired"] = paired[key]
+    return scores
+
+
+def _choose(units: dict, scores: dict, pairs, side: str) -> list[tuple[str, str]]:
+    keys = [k for k, u in units.items() if u["side"] == side and scores[k] > 0]
+    if not keys:
+        return []
+    best = max(keys, key=lambda k: scores[k])
+    specific = [
+        k for k in keys
+        if units[k]["paired"] and LEVEL_RANK.get(k[1], 9) > LEVEL_RANK.get(best[1], 9) and scores[k] >= 0.4 * scores[best]
+    ]
+    if specific:
+        best = max(specific, key=lambda k: (LEVEL_RANK.get(k[1], 9), scores[k]))
+    return sorted(
+        (k for k in keys if k[1] == best[1] and scores[k] >= 0.5 * scores[best]),
+        key=lambda k: units[k]["mentions"][0].start,
+    )
+
+
+def _party(doc: Document, unit: dict, side: str, matcher: PlaceMatcher | None) -> dict:
+    mentions = unit["mentions"]
+    main = next((m for m in mentions if m.kind == "level" and not m.parent), mentions[0])
+    level = main.level
+    name = main.name
+    return {
+        **doc.item(main.start, main.end),
+        "name": name,
+        "level": level,
+        "place_id": matcher.match(name, level, side) if matcher is not None else None,
+        "spans": [doc.span(m.start, m.end) for m in mentions],
+    }

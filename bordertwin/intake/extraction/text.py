@@ -1,0 +1,237 @@
+"""Text handling shared by the extractors.
+
+A :class:`Document` keeps the original text and three views of the same length over its
+NFC form: ``text`` (NFC), ``lower`` (lower-cased) and ``folded`` (lower-cased, Vietnamese
+diacritics dropped, đ → d).  Every extractor searches one of these views and reports
+offsets in it; :meth:`Document.span` turns them into offsets into the original text.
+
+The main article ends where the page chrome starts (a line such as "Đọc thêm",
+"Tin bài liên quan", "Các tin bài khác" or "Đọc nhiều"); :attr:`Document.main_end`
+marks that point and the extractors ignore everything after it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+# Combining diacritics used by Vietnamese (and by any Latin transliteration).
+_COMBINING_FIRST, _COMBINING_LAST = 0x300, 0x36F
+# Khammouane is written ຄຳມ່ວນ and ຄໍາມ່ວນ: fold the two spellings of the Lao vowel AM.
+_LAO_AM_DECOMPOSED = "\u0ecd\u0eb2"
+_LAO_AM = "\u0eb3"
+
+# Lines that open the page chrome after an article (compared folded, without punctuation).
+CHROME_HEADINGS = frozenset(
+    {
+        "doc them", "xem them", "doc tiep", "doc nhieu", "tin doc nhieu", "xem nhieu",
+        "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
+        "cac tin bai khac", "cac tin khac", "tin khac", "tin bai khac", "cac bai viet khac",
+        "bai viet khac", "tin cung chuyen muc", "cung chuyen muc", "bai viet cung chuyen muc",
+        "tin moi", "tin moi nhat", "tin moi cap nhat", "tin noi bat", "tin tieu diem",
+        "co the ban quan tam", "ban co the quan tam", "co the ban muon xem", "tin da dua",
+        "multimedia", "video", "y kien ban doc", "binh luan", "gui binh luan", "chia se",
+        "tags", "tag", "tu khoa", "chu de", "chuyen muc", "tin anh", "doc bao",
+    }
+)
+# Chrome lines that carry a title after a colon ("Xem thêm: …"): skipped, not an end.
+_INLINE_CHROME = re.compile(r"^\s*(?:xem them|doc them|tin lien quan|tags?|tu khoa)\s*[:>»]", re.I)
+# The chrome must start after this share of the text, so a stray heading line near the
+# top of an article cannot swallow it.
+_MIN_MAIN_SHARE = 0.1
+_MIN_MAIN_CHARS = 200
+
+# A line that is only an image file name or image markup ("2.jpg", "![]() |").
+IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w-]+\.(?:jpe?g|png|gif|webp))\s*$", re.I)
+# A news lead opens with the outlet's tag: "(Baohatinh.vn) -", "TTO -", "VOV.VN -".
+SOURCE_TAG = re.compile(r"^\s*(?:\([^)\n]{2,40}\)|[A-ZĐ][\w.]{1,20}(?:\s[A-ZĐ][\w.]*){0,2})\s*[-–—]\s+")
+
+
+def fold(value: str) -> str:
+    """Lower-case ``value`` and drop Vietnamese diacritics: "Hương Khê" → "huong khe"."""
+    decomposed = unicodedata.normalize("NFD", value)
+    stripped = "".join(c for c in decomposed if not _COMBINING_FIRST <= ord(c) <= _COMBINING_LAST)
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").replace(_LAO_AM_DECOMPOSED, _LAO_AM)
+    return stripped.lower()
+
+
+def name_key(name: str) -> str:
+    """A comparison key for place names that ignores case, diacritics, spacing, hyphens
+    and doubled vowels: "NaKai", "Na Kai" and "Nakai" → "nakai"; "Noỏng Mạ" and
+    "Nỏng Mạ" → "nongma"."""
+    key = re.sub(r"[\W_]+", "", fold(name))
+    return re.sub(r"([aeiouy])\1+", r"\1", key)
+
+
+def words(value: str) -> list[str]:
+    """The folded word tokens of ``value``."""
+    return re.findall(r"\w+", fold(value))
+
+
+def _nfc_with_index(original: str) -> tuple[str, list[int] | None]:
+    if unicodedata.is_normalized("NFC", original):
+        return original, None
+    out: list[str] = []
+    index: list[int] = []
+    start = 0
+    for pos in range(1, len(original) + 1):
+        if pos == len(original) or unicodedata.combining(original[pos]) == 0:
+            piece = unicodedata.normalize("NFC", original[start:pos])
+            out.append(piece)
+            index.extend([start] * len(piece))
+            start = pos
+    return "".join(out), index
+
+
+def _same_length_map(value: str, mapping) -> str:
+    table = {}
+    for char in set(value):
+        mapped = mapping(char)
+        table[ord(char)] = mapped if len(mapped) == 1 else char
+    return value.translate(table)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one line) or a sentence: offsets into the normalised text."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+class Document:
+    """The text under extraction, with aligned views and the main-article boundary."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text, self._index = _nfc_with_index(original)
+        self.lower = _same_length_map(self.text, str.lower)
+        self.folded = _same_length_map(self.lower, fold)
+        self.main_end = find_main_end(self.text)
+
+    def span(self, start: int, end: int) -> list[int]:
+        """Offsets into the original text for ``[start, end)`` of the normalised text."""
+        if self._index is None:
+            return [start, end]
+        orig_start = self._index[start] if start < len(self._index) else len(self.original)
+        orig_end = self._index[end] if end < len(self._index) else len(self.original)
+        return [orig_start, orig_end]
+
+    def item(self, start: int, end: int) -> dict:
+        """``{"text", "span"}`` for ``[start, end)`` of the normalised text."""
+        span = self.span(start, end)
+        return {"text": self.original[span[0]:span[1]], "span": span}
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Non-empty lines of the main article, without image lines and inline chrome."""
+        blocks: list[Block] = []
+        for match in re.finditer(r"[^\n]+", self.text[: self.main_end]):
+            line = match.group()
+            if not line.strip() or IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)):
+                continue
+            start = match.start() + len(line) - len(line.lstrip())
+            end = match.start() + len(line.rstrip())
+            blocks.append(Block(start, end, len(blocks)))
+        return blocks
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        """Sentences of the main article, in order."""
+        result: list[Block] = []
+        for para in self.paragraphs:
+            for start, end in split_sentences(self.text, para.start, para.end):
+                result.append(Block(start, end, para.paragraph))
+        return result
+
+    def sentence_at(self, pos: int) -> Block | None:
+        for sentence in self.sentences:
+            if sentence.start <= pos < sentence.end:
+                return sentence
+        return None
+
+    @cached_property
+    def title_end(self) -> int:
+        """End of the first line when it reads as a headline (no final full stop)."""
+        if not self.paragraphs:
+            return 0
+        first = self.paragraphs[0]
+        line = self.text[first.start:first.end]
+        if len(line) <= 250 and not line.rstrip().endswith((".", ":", ";")):
+            return first.end
+        return 0
+
+    def in_main(self, pos: int) -> bool:
+        return pos < self.main_end
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|v\.v|Th|Ths)\.|\.\.\.?)$")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at sentence ends followed by an upper-case letter."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        nxt = match.end()
+        if nxt >= end or not (text[nxt].isupper() or text[nxt] in "\"“(‘'"):
+            continue
+        if _ABBREVIATION.search(text[max(cursor, match.start() - 6): match.start()]):
+            continue
+        pieces.append((cursor, match.start()))
+        cursor = nxt
+    if cursor < end:
+        pieces.append((cursor, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def _heading_key(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", fold(line)).strip()
+
+
+def find_main_end(text: str) -> int:
+    """Offset where the page chrome starts (the text's length when there is none)."""
+    floor = max(_MIN_MAIN_CHARS, int(len(text) * _MIN_MAIN_SHARE))
+    for match in re.finditer(r"[^\n]+", text):
+        if match.start() < floor:
+            continue
+        line = match.group().strip()
+        if len(line) > 60:
+            continue
+        if _heading_key(line) in CHROME_HEADINGS:
+            return match.start()
+    return len(text)
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t,;:.…-–—") -> tuple[int, int]:
+    """Narrow ``[start, end)`` so it neither starts nor ends with one of ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _f1(first: list, second: list) -> float:
+    if not first or not second:
+        return 0.0
+    common = sum((Counter(first) & Counter(second)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(first), common / len(second)
+    return 2 * precision * recall / (precision + recall)
+
+
+def bigrams(tokens: list[str]) -> list[tuple[str, str]]:
+    return list(zip(tokens, tokens[1:]))
+
+
+def similarity(first: str, second: str) -> float:
+    """Mean of the F-scores of folded words and of folded word pairs (0…1)."""
+    a, b = words(first), words(second)
+    return (_f1(a, b) + _f1(bigrams(a), bigrams(b))) / 2
