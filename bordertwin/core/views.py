@@ -312,13 +312,14 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+    from bordertwin.partnerships.services import OPEN_STATUSES
 
     user = request.user
     partnerships = Partnership.objects.restrict(user).select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
     context = {
         "partnership_count": partnerships.count(),
         "agreement_count": Agreement.objects.restrict(user).count(),
-        "open_commitment_count": Commitment.objects.restrict(user).exclude(status__in=["done", "cancelled", "carried_over"]).count(),
+        "open_commitment_count": Commitment.objects.restrict(user).filter(status__in=OPEN_STATUSES).count(),
         "partnerships": partnerships.order_by("-updated_at")[:8],
         "memberships": user.memberships.select_related("place", "organisation"),
     }

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from bordertwin.accounts.models import User
 from bordertwin.core import context
+from bordertwin.core.services import save_record
 from bordertwin.places.models import Organisation, Place
 
 from . import services
@@ -18,6 +19,7 @@ from .choices import AgreementKind, CommitmentStatus, Domain, PartnershipLevel, 
 from .models import Agreement, Commitment, Partnership, Unit
 
 D = datetime.date
+DEMO_REASON = "Nhập từ bài báo (dữ liệu mẫu)"
 DONE, AGREED, PROPOSED, IN_PROGRESS = CommitmentStatus.DONE, CommitmentStatus.AGREED, CommitmentStatus.PROPOSED, CommitmentStatus.IN_PROGRESS
 VN, LA, BOTH = ResponsibleSide.VN, ResponsibleSide.LA, ResponsibleSide.BOTH
 
@@ -45,13 +47,7 @@ def ensure(model: type, lookup: dict[str, Any], values: dict[str, Any], user: Us
     existing = model.objects.filter(**lookup).first()
     if existing is not None:
         return existing
-    return services_save(model(**lookup, **values), user)
-
-
-def services_save(obj: Any, user: User) -> Any:
-    from bordertwin.core.services import save_record
-
-    return save_record(obj, acting_user=user, reason="Nhập từ bài báo (dữ liệu mẫu)")
+    return save_record(model(**lookup, **values), acting_user=user, reason=DEMO_REASON)
 
 
 def commitments(agreement: Agreement, items: list[tuple], user: User, parent: Commitment | None = None) -> list[Commitment]:
@@ -74,7 +70,7 @@ def commitments(agreement: Agreement, items: list[tuple], user: User, parent: Co
 
 def load(stdout: IO[str]) -> str:
     admin = User.objects.get(username="admin")
-    with context.acting(admin, "Nhập từ bài báo (dữ liệu mẫu)"):
+    with context.acting(admin, DEMO_REASON):
         for name_vi, name_lo, name_en, kind, key in ORGANISATIONS:
             ensure(Organisation, {"name_vi": name_vi}, {"name_lo": name_lo, "name_en": name_en, "kind": kind, "place": place(key)}, admin)
         load_huong_khe_nakai(admin)
