@@ -10,7 +10,9 @@ one of them lands in a place or organisation the user covers for the action.
   with a membership reads; border-sensitive data (`access_sensitive`) only border
   officers, approvers and administrators.
 - add, change, delete: editors, approvers and administrators (border officers too on
-  sensitive data); reference data that only administrators keep (`access_admin_only`).
+  sensitive data); reference data that only administrators keep (`access_admin_only`);
+  data every role in scope reads but only border officers, approvers and administrators
+  change (`access_sensitive_write`, e.g. boundary markers).
 - approve: approvers and administrators. restore: administrators.
 A model may narrow further with a classmethod `access_filter(user, action) -> Q`.
 """
@@ -47,6 +49,8 @@ SENSITIVE_ROLE_ACTIONS: dict[str, set[str]] = {
 def allowed_actions(role: str, model: type[Model]) -> set[str]:
     if getattr(model, "access_sensitive", False):
         return SENSITIVE_ROLE_ACTIONS[role]
+    if getattr(model, "access_sensitive_write", False):
+        return (ROLE_ACTIONS[role] & {VIEW}) | SENSITIVE_ROLE_ACTIONS[role]
     if getattr(model, "access_admin_only", False):
         return {VIEW} | (set(ACTIONS) if role == Role.ADMINISTRATOR else set())
     return ROLE_ACTIONS[role]
@@ -136,7 +140,10 @@ def scope(user: Any, action: str, model: type[Model]) -> Scope:
     if user.is_superuser:
         return Scope(True, set(), set())
     cache = user.__dict__.setdefault("_access_scopes", {})
-    key = (action, getattr(model, "access_sensitive", False), getattr(model, "access_admin_only", False))
+    key = (
+        action, getattr(model, "access_sensitive", False), getattr(model, "access_sensitive_write", False),
+        getattr(model, "access_admin_only", False),
+    )
     if key in cache:
         return cache[key]
     everywhere, place_ids, organisation_ids = False, set(), set()
