@@ -18,6 +18,7 @@ setup: $(STAMP) messages
 
 messages: $(STAMP)
 	@command -v msgfmt >/dev/null || scripts/install-system-deps gettext
+	mkdir -p bordertwin/locale
 	cd bordertwin && ../$(BIN)/bordertwin compilemessages -v0
 
 database: setup
