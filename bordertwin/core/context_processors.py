@@ -15,4 +15,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 items.append((reverse(name), label))
             except NoReverseMatch:
                 continue
-    return {"navigation": items, "languages": settings.LANGUAGES}
+    matches = [url for url, _label in items if request.path.startswith(url) and url != "/"]
+    current = max(matches, key=len, default="")
+    return {
+        "navigation": [(url, label, url == current) for url, label in items],
+        "languages": settings.LANGUAGES,
+    }

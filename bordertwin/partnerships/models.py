@@ -81,9 +81,7 @@ class Partnership(BaseRecord):
         ordering = ["vn_place__name_vi", "la_place__name_vi", "pk"]
 
     def __str__(self) -> str:
-        vn = self.vn_organisation or self.vn_place
-        la = self.la_organisation or self.la_place
-        return f"{vn} – {la}"
+        return f"{self.vn_place} – {self.la_place}"
 
     def clean(self) -> None:
         errors = {}

@@ -125,6 +125,6 @@ def domain_summary(commitments: Iterable[Commitment]) -> list[dict[str, Any]]:
             by_status = counts[value]
             rows.append({
                 "domain": value, "label": label, "total": sum(by_status.values()),
-                "statuses": [(s, l, by_status.get(s, 0)) for s, l in CommitmentStatus.choices],
+                "statuses": [(s, l, by_status[s]) for s, l in CommitmentStatus.choices if by_status.get(s)],
             })
     return rows
