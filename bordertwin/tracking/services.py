@@ -1,0 +1,328 @@
+"""The rules of tracking: totals through dated rates, progress of commitments, two-sided confirmation, period locks."""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bordertwin.core import access, context
+from bordertwin.core.models import JournalEntry
+from bordertwin.core.services import save_record
+from bordertwin.partnerships.choices import CommitmentStatus, Recurrence
+from bordertwin.partnerships.models import Commitment
+
+from .choices import Confirmation, ValueQualifier
+from .models import Activity, Delivery, ExchangeRate, PartnershipRecord, ReviewPeriod
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+CLOSED_STATUSES = (CommitmentStatus.DONE, CommitmentStatus.CARRIED_OVER, CommitmentStatus.CANCELLED)
+
+
+# --- Totals ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingRate:
+    """A conversion a total needed and found no rate for."""
+
+    currency: str
+    to_currency: str
+    on: datetime.date
+
+    def __str__(self) -> str:
+        return _("no rate for {currency}→{to} on or before {day}").format(
+            currency=self.currency, to=self.to_currency, day=self.on.isoformat()
+        )
+
+
+@dataclass
+class Total:
+    """A sum of delivery values in one currency; what could not be converted is listed, never guessed."""
+
+    amount: Decimal
+    currency: str
+    missing: list[MissingRate] = field(default_factory=list)
+    # Some values were "more than", "about" or "less than": the total is not exact either.
+    approximate: bool = False
+    counted: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+class RateBook:
+    """Dated exchange rates loaded once, asked for the latest rate on or before a day."""
+
+    def __init__(self, currencies: Iterable[str], to_currency: str) -> None:
+        wanted = set(currencies) - {to_currency}
+        self.by_pair: dict[tuple[str, str], list[tuple[datetime.date, Decimal]]] = defaultdict(list)
+        if wanted:
+            rows = ExchangeRate.objects.filter(
+                currency__in=wanted | {to_currency}, to_currency__in=wanted | {to_currency}
+            ).order_by("valid_on", "pk").values_list("currency", "to_currency", "valid_on", "rate")
+            for source, target, valid_on, rate in rows:
+                self.by_pair[(source, target)].append((valid_on, rate))
+
+    def _latest(self, pair: tuple[str, str], on: datetime.date) -> tuple[datetime.date, Decimal] | None:
+        found = None
+        for valid_on, rate in self.by_pair.get(pair, []):
+            if valid_on > on:
+                break
+            found = (valid_on, rate)
+        return found
+
+    def convert(self, amount: Decimal, currency: str, to_currency: str, on: datetime.date) -> Decimal | None:
+        """`amount` in `to_currency` at the latest rate on or before `on` (direct, or the inverse of the reverse rate)."""
+        if currency == to_currency:
+            return amount
+        direct = self._latest((currency, to_currency), on)
+        inverse = self._latest((to_currency, currency), on)
+        if direct and (not inverse or direct[0] >= inverse[0]):
+            return (amount * direct[1]).quantize(CENT, rounding=ROUND_HALF_UP)
+        if inverse:
+            return (amount / inverse[1]).quantize(CENT, rounding=ROUND_HALF_UP)
+        return None
+
+
+def total_value(deliveries: Iterable[Delivery], currency: str) -> Total:
+    """The summed value of `deliveries` in `currency`, each converted at its delivery date (two queries at most)."""
+    items = [d for d in deliveries if d.value is not None and d.currency]
+    book = RateBook({d.currency for d in items}, currency)
+    total = Total(amount=Decimal("0.00"), currency=currency)
+    for delivery in items:
+        converted = book.convert(delivery.value, delivery.currency, currency, delivery.delivered_on)
+        if converted is None:
+            gap = MissingRate(delivery.currency, currency, delivery.delivered_on)
+            if gap not in total.missing:
+                total.missing.append(gap)
+            continue
+        total.amount += converted
+        total.counted += 1
+        if delivery.value_qualifier != ValueQualifier.EXACT:
+            total.approximate = True
+    return total
+
+
+# --- Progress ----------------------------------------------------------------------------------------------
+
+
+def measured_progress(commitments: Iterable[Commitment], today: datetime.date | None = None) -> dict[int, Decimal]:
+    """Progress in percent measured from what was done, by commitment id, in three queries whatever the count.
+
+    - A commitment with a target: the quantities delivered in the target's unit, over the target.
+    - A yearly commitment without a target: 100 when an activity or delivery served it this year, else 0.
+    Disputed records do not count.
+    """
+    today = today or timezone.localdate()
+    items = [c for c in commitments if c.pk is not None]
+    targeted = {c.pk: c for c in items if c.target_quantity and c.target_unit_id}
+    yearly = {c.pk for c in items if c.recurrence == Recurrence.YEARLY and c.pk not in targeted}
+    result: dict[int, Decimal] = {}
+    if targeted:
+        sums = (
+            Delivery.objects.filter(commitment_id__in=targeted, unit_id=F("commitment__target_unit_id"))
+            .exclude(confirmation=Confirmation.DISPUTED)
+            .values("commitment_id").annotate(total=Sum("quantity"))
+        )
+        for row in sums:
+            commitment = targeted[row["commitment_id"]]
+            share = (row["total"] or Decimal(0)) * HUNDRED / commitment.target_quantity
+            result[commitment.pk] = min(HUNDRED, share).quantize(Decimal("0.1"))
+        for pk in targeted:
+            result.setdefault(pk, Decimal("0.0"))
+    if yearly:
+        served = years_served(yearly)
+        for pk in yearly:
+            result[pk] = HUNDRED if today.year in served.get(pk, set()) else Decimal(0)
+    return result
+
+
+def years_served(commitment_ids: Iterable[int]) -> dict[int, set[int]]:
+    """The years in which an activity or a delivery served each commitment (two queries)."""
+    ids = list(commitment_ids)
+    served: dict[int, set[int]] = defaultdict(set)
+    links = Activity.commitments.through.objects.filter(
+        commitment_id__in=ids, activity__deleted_at__isnull=True
+    ).exclude(activity__confirmation=Confirmation.DISPUTED).values_list("commitment_id", "activity__started_on")
+    for commitment_id, day in links:
+        served[commitment_id].add(day.year)
+    deliveries = Delivery.objects.filter(commitment_id__in=ids).exclude(confirmation=Confirmation.DISPUTED)
+    for commitment_id, day in deliveries.values_list("commitment_id", "delivered_on"):
+        served[commitment_id].add(day.year)
+    return served
+
+
+@dataclass
+class CommitmentState:
+    """How a commitment stands against its dates: overdue once, or missed in some years."""
+
+    overdue: bool = False
+    missed_years: list[int] = field(default_factory=list)
+
+    @property
+    def late(self) -> bool:
+        return self.overdue or bool(self.missed_years)
+
+
+def commitment_states(commitments: Iterable[Commitment], today: datetime.date | None = None,
+                      measured: dict[int, Decimal] | None = None) -> dict[int, CommitmentState]:
+    """Overdue and missed commitments. Commitments must come with their agreement (select_related)."""
+    today = today or timezone.localdate()
+    items = [c for c in commitments if c.pk is not None]
+    measured = measured if measured is not None else measured_progress(items, today)
+    yearly = [c for c in items if c.recurrence == Recurrence.YEARLY and c.status not in CLOSED_STATUSES]
+    served = years_served([c.pk for c in yearly]) if yearly else {}
+    states: dict[int, CommitmentState] = {}
+    for commitment in items:
+        state = CommitmentState()
+        open_ = commitment.status not in CLOSED_STATUSES
+        if commitment.recurrence == Recurrence.YEARLY:
+            if open_:
+                first_year = commitment.agreement.signed_on.year
+                for year in range(first_year, today.year + 1):
+                    if year in served.get(commitment.pk, set()):
+                        continue
+                    if _year_due_passed(commitment, year, today):
+                        state.missed_years.append(year)
+        elif open_ and commitment.due_date and commitment.due_date < today and measured.get(commitment.pk, 0) < HUNDRED:
+            state.overdue = True
+        states[commitment.pk] = state
+    return states
+
+
+def _year_due_passed(commitment: Commitment, year: int, today: datetime.date) -> bool:
+    if commitment.due_date:
+        try:
+            due = commitment.due_date.replace(year=year)
+        except ValueError:  # 29 February
+            due = datetime.date(year, 2, 28)
+        return due < today
+    return year < today.year
+
+
+@transaction.atomic
+def set_commitment_status(commitment: Commitment, status: str, *, acting_user: Any, reason: str) -> Commitment:
+    """An approver sets where a commitment stands, and says why."""
+    access.require(acting_user, access.APPROVE, commitment)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason for the new status.")})
+    if status not in CommitmentStatus.values:
+        raise ValidationError({"status": _("Choose a valid status.")})
+    commitment.status = status
+    commitment.full_clean()
+    with context.acting(acting_user, reason):
+        commitment.save(update_fields=["status"])
+    return commitment
+
+
+# --- Writing activities and deliveries ---------------------------------------------------------------------
+
+
+def check_commitments(partnership_id: int | None, commitments: Iterable[Commitment]) -> None:
+    """Commitments a record serves belong to the record's partnership."""
+    items = list(commitments)
+    owners = dict(
+        Commitment.all_objects.filter(pk__in=[c.pk for c in items]).values_list("pk", "agreement__partnership_id")
+    )
+    strangers = [c for c in items if owners.get(c.pk) != partnership_id]
+    if strangers:
+        raise ValidationError({
+            "commitments": _("These commitments belong to another partnership: {commitments}.").format(
+                commitments="; ".join(str(c) for c in strangers)
+            )
+        })
+
+
+@transaction.atomic
+def save_activity(activity: Activity, commitments: Iterable[Commitment] | None = None, *, acting_user: Any,
+                  reason: str = "") -> Activity:
+    """Save an activity and, when given, the commitments it served (of its own partnership)."""
+    chosen = list(commitments) if commitments is not None else None
+    if chosen is not None:
+        check_commitments(activity.partnership_id, chosen)
+    save_record(activity, acting_user=acting_user, reason=reason)
+    if chosen is not None:
+        with context.acting(acting_user, reason):
+            activity.commitments.set(chosen)
+    return activity
+
+
+# --- Two-sided confirmation --------------------------------------------------------------------------------
+
+
+def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Any, note: str) -> PartnershipRecord:
+    access.require(acting_user, access.CHANGE, record)
+    if not record.recorded_by_side or record.recorded_by_side == getattr(acting_user, "side", None):
+        raise ValidationError(
+            _("Only an officer of the other side can confirm or dispute what this side entered.")
+        )
+    record.confirmation = verdict
+    record.confirmed_by = acting_user
+    record.confirmed_at = timezone.now()
+    record.confirmation_note = note
+    reason = _("Confirmed by the other side") if verdict == Confirmation.CONFIRMED else _("Disputed by the other side")
+    with context.acting(acting_user, f"{reason}: {note}" if note else reason):
+        record.save(update_fields=["confirmation", "confirmed_by", "confirmed_at", "confirmation_note"])
+    return record
+
+
+@transaction.atomic
+def confirm(record: PartnershipRecord, *, acting_user: Any, note: str = "") -> PartnershipRecord:
+    """An officer of the other side confirms an activity or delivery happened as entered."""
+    return _answer(record, Confirmation.CONFIRMED, acting_user=acting_user, note=(note or "").strip())
+
+
+@transaction.atomic
+def dispute(record: PartnershipRecord, *, acting_user: Any, note: str) -> PartnershipRecord:
+    """An officer of the other side says an activity or delivery did not happen as entered, and why."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Say what is wrong with the record.")})
+    return _answer(record, Confirmation.DISPUTED, acting_user=acting_user, note=note)
+
+
+# --- Review periods ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def approve_period(period: ReviewPeriod, *, acting_user: Any, reason: str = "") -> ReviewPeriod:
+    """An approver approves the review of a period: its activities and deliveries are locked from now on."""
+    access.require(acting_user, access.APPROVE, period)
+    period.full_clean()
+    period.approved_by = acting_user
+    period.approved_at = timezone.now()
+    period.locked = True
+    with context.acting(acting_user, reason or _("Review approved; period locked")):
+        period.save()
+    return period
+
+
+@transaction.atomic
+def unlock_period(period: ReviewPeriod, *, acting_user: Any, reason: str) -> ReviewPeriod:
+    """Reopen a locked period for corrections: only an approver, only with a reason, kept in the record's journal."""
+    access.require(acting_user, access.APPROVE, period)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason for unlocking the period.")})
+    if not period.locked:
+        raise ValidationError(_("This period is not locked."))
+    period.locked = False
+    with context.acting(acting_user, reason):
+        period.save(update_fields=["locked"])
+        JournalEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(period), object_id=period.pk, author=acting_user,
+            text=_("Period unlocked: {reason}").format(reason=reason),
+        )
+    return period
