@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from bordertwin.core import access
 from bordertwin.core.history import change_entries
 from bordertwin.core.tables import Column, Table
+from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
     RecordCreateView,
     RecordDeleteView,
@@ -36,9 +37,9 @@ class PartnershipListView(RecordListView):
         Column(gettext_lazy("Vietnamese side"), "vn_place"),
         Column(gettext_lazy("Lao side"), "la_place"),
         Column(gettext_lazy("Level"), "level"),
-        Column(gettext_lazy("Established"), "established_on"),
+        Column(gettext_lazy("Established"), lambda p: precise_date(p.established_on, p.established_on_precision) if p.established_on else None),
         Column(gettext_lazy("Status"), "status"),
-        Column(gettext_lazy("Shared border (km)"), "border_length_km"),
+        Column(gettext_lazy("Shared border (km)"), lambda p: p.border_length_km.normalize() if p.border_length_km is not None else None),
     ])
 
 
@@ -89,7 +90,7 @@ class AgreementListView(RecordListView):
     table = Table([
         Column(gettext_lazy("Title"), "title", link=True),
         Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Signed on"), "signed_on"),
+        Column(gettext_lazy("Signed on"), lambda a: precise_date(a.signed_on, a.signed_on_precision)),
         Column(gettext_lazy("Signed at"), "signed_at"),
         Column(gettext_lazy("Partnership"), "partnership"),
     ])
