@@ -1,13 +1,27 @@
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.filters import QuerySetRequestMixin
+
+from . import access
 
 
 class RecordFilterSet(django_filters.FilterSet):
     """The base of every list's filters: `q` searches names without regard to case or diacritics."""
 
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        for choice_filter in self.filters.values():
+            queryset = getattr(choice_filter, "queryset", None)
+            if isinstance(choice_filter, QuerySetRequestMixin) and hasattr(queryset, "restrict"):
+                # A choice among records offers, and accepts, only those the user may see.
+                choice_filter.queryset = queryset.restrict(user, access.VIEW)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)

@@ -52,6 +52,7 @@ class CommitmentFilterSet(RecordFilterSet):
         queryset=Partnership.objects.all(), field_name="agreement__partnership", label=_("Partnership")
     )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
+    parent = django_filters.NumberFilter(field_name="parent", label=_("Part of (id)"))
 
     class Meta:
         model = Commitment
