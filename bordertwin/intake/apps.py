@@ -6,3 +6,4 @@ class IntakeConfig(AppConfig):
     name = "bordertwin.intake"
     label = "intake"
     verbose_name = _("Document intake")
+    navigation = [("intake:sourcedocument_list", _("Document intake"))]

@@ -1,0 +1,286 @@
+"""The intake's workflow: submit a document, propose records from it, and record what the officer accepts.
+
+Nothing is recorded from a document before review: `submit_document` stores the
+document and its proposals only; `accept_proposals` creates, in one transaction and
+through the normal services, the records the officer accepted, each linked back to the
+span of text it came from.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib.util import find_spec
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from bordertwin.core import access, context, services
+from bordertwin.core.choices import DatePrecision
+from bordertwin.partnerships.choices import AgreementKind, PartnershipLevel
+from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+from bordertwin.places.models import Place
+
+from .choices import DocumentKind, DocumentStatus
+from .extraction import extract
+from .matching import RegistryMatcher
+from .models import ProposalLink, SourceDocument
+from .reading import check_text, read_file
+
+PROPOSAL_FIELDS = (
+    "vn_parties", "la_parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments",
+)
+# The extraction's kinds of signed documents, as the partnership's agreement kinds.
+AGREEMENT_KINDS = {
+    "memorandum": AgreementKind.MEMORANDUM, "minutes": AgreementKind.MINUTES,
+    "regulation": AgreementKind.REGULATION, "plan": AgreementKind.PLAN, "agreement": AgreementKind.OTHER,
+}
+# The level of a partnership, from the level of its Vietnamese party.
+PARTNERSHIP_LEVELS = {
+    "province": PartnershipLevel.PROVINCE, "district": PartnershipLevel.DISTRICT,
+    "commune": PartnershipLevel.COMMUNE, "ward": PartnershipLevel.COMMUNE,
+    "village": PartnershipLevel.VILLAGE, "unit": PartnershipLevel.BORDER_GUARD,
+}
+
+
+def propose(text: str, document_date: datetime.date | None = None) -> dict[str, Any]:
+    """What the text states, in the gold format, with registry places for the parties. Writes nothing."""
+    result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date))
+    return {key: result.get(key) for key in (*PROPOSAL_FIELDS, "document_date", "notes")}
+
+
+def submitting_scope(user: Any) -> tuple[Any, Any]:
+    """The place or organisation of the user's first membership that may add documents (None, None: everywhere)."""
+    for membership in user.memberships.select_related("place", "organisation"):
+        if access.ADD in access.allowed_actions(membership.role, SourceDocument):
+            return membership.place, membership.organisation
+    return None, None
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return ""
+
+
+@transaction.atomic
+def submit_document(
+    *, acting_user: Any, text: str = "", upload: Any = None, title: str = "", kind: str = DocumentKind.ARTICLE,
+    document_date: datetime.date | None = None, language: str = "vi",
+) -> SourceDocument:
+    """Store a document with the records proposed from it; its text comes from `upload` when given."""
+    if not access.can_add(acting_user, SourceDocument):
+        raise PermissionDenied(_("You cannot submit documents."))
+    data = b""
+    if upload is not None:
+        text = read_file(upload.name or "", upload, getattr(upload, "size", None))
+        upload.seek(0)
+        data = upload.read()
+    else:
+        text = check_text(text)
+    proposals = propose(text, document_date)
+    if document_date is None and proposals.get("document_date"):
+        document_date = datetime.date.fromisoformat(proposals["document_date"])
+    place, organisation = submitting_scope(acting_user)
+    document = SourceDocument(
+        title=(title or "").strip()[:300] or first_line(text) or _("Untitled document"),
+        kind=kind, text=text, document_date=document_date, language=language,
+        sha256=hashlib.sha256(data or text.encode("utf-8")).hexdigest(),
+        submitted_by=acting_user, scope_place=place, scope_organisation=organisation, proposals=proposals,
+    )
+    if upload is not None:
+        document.file_name = (upload.name or "")[:255]
+        document.file.save(document.file_name, ContentFile(data), save=False)
+    return services.save_record(document, acting_user=acting_user, reason=_("Submitted for intake"))
+
+
+def parse_value(value: str) -> tuple[datetime.date, str]:
+    """A date of the proposals ("2024-06-22", "2024-06" or "2024") with how much of it is known."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts), DatePrecision.DAY
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], 1), DatePrecision.MONTH
+    return datetime.date(parts[0], 1, 1), DatePrecision.YEAR
+
+
+@dataclass
+class Accepted:
+    """One proposal the officer accepted, with the values as edited, and where it came from."""
+
+    key: str  # the form prefix, e.g. "agreement-0": errors come back under "<key>-<field>"
+    field: str  # the proposal field, e.g. "agreement_dates"
+    values: dict[str, Any]
+    span: list[int] | None = None
+    text: str = ""
+    agreement: int | None = None  # for commitments and deliveries: the index of the accepted agreement
+
+
+@dataclass
+class Review:
+    """What the officer decided: the partnership, and the proposals to record."""
+
+    partnership: Partnership | None = None
+    new_partnership: Accepted | None = None
+    agreements: list[Accepted] = field(default_factory=list)
+    commitments: list[Accepted] = field(default_factory=list)
+    deliveries: list[Accepted] = field(default_factory=list)
+    reason: str = ""
+
+
+def _save(obj: models.Model, item: Accepted | None, *, acting_user: Any) -> Any:
+    """Save through core.services; a record's errors come back under the proposal's form key."""
+    try:
+        return services.save_record(obj, acting_user=acting_user)
+    except ValidationError as error:
+        if item is None:
+            raise
+        if hasattr(error, "error_dict"):
+            raise ValidationError({
+                (item.key if name == NON_FIELD_ERRORS else f"{item.key}-{name}"): messages
+                for name, messages in error.message_dict.items()
+            }) from error
+        raise ValidationError({item.key: error.messages}) from error
+
+
+def _link(document: SourceDocument, obj: models.Model, item: Accepted) -> ProposalLink:
+    span = item.span or [None, None]
+    return ProposalLink(
+        document=document, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+        field=item.field, span_start=span[0], span_end=span[1], text=item.text,
+    )
+
+
+@transaction.atomic
+def accept_proposals(document: SourceDocument, review: Review, *, acting_user: Any) -> list[models.Model]:
+    """Create the accepted records, all or none, through the normal services, each linked to its span."""
+    access.require(acting_user, access.CHANGE, document)
+    document = SourceDocument.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.REVIEWED:
+        raise ValidationError(_("This document was already reviewed."))
+    created: list[models.Model] = []
+    links: list[ProposalLink] = []
+    reason = review.reason or _("Taken from “{document}”").format(document=document.title[:100])
+    with context.acting(acting_user, reason):
+        partnership = review.partnership
+        if partnership is None and review.new_partnership is not None:
+            partnership = _save(Partnership(**review.new_partnership.values), review.new_partnership, acting_user=acting_user)
+            created.append(partnership)
+            links.append(_link(document, partnership, review.new_partnership))
+        if partnership is None:
+            raise ValidationError({"partnership": _("Choose the partnership the document is about, or create one.")})
+        access.require(acting_user, access.VIEW, partnership)
+        agreements = []
+        for item in review.agreements:
+            agreement = _save(Agreement(partnership=partnership, **item.values), item, acting_user=acting_user)
+            agreements.append(agreement)
+            created.append(agreement)
+            links.append(_link(document, agreement, item))
+        for item in review.commitments:
+            agreement = _agreement_for(item, agreements, partnership)
+            commitment = _save(Commitment(agreement=agreement, **item.values), item, acting_user=acting_user)
+            created.append(commitment)
+            links.append(_link(document, commitment, item))
+        for item in review.deliveries:
+            delivery = _save(delivery_record(item, partnership, agreements), item, acting_user=acting_user)
+            created.append(delivery)
+            links.append(_link(document, delivery, item))
+        if not created:
+            raise ValidationError(_("Accept at least one proposal, or leave the document for later."))
+        document.partnership = partnership
+        document.status = DocumentStatus.REVIEWED
+        services.save_record(document, acting_user=acting_user)
+        ProposalLink.objects.bulk_create(links)
+    return created
+
+
+def _agreement_for(item: Accepted, agreements: list[Agreement], partnership: Partnership) -> Agreement:
+    if item.agreement is not None and 0 <= item.agreement < len(agreements):
+        return agreements[item.agreement]
+    if len(agreements) == 1:
+        return agreements[0]
+    raise ValidationError({f"{item.key}-agreement": _("A commitment belongs to an agreement: accept one and choose it.")})
+
+
+def tracking_models() -> tuple[Any, Any] | None:
+    """The tracking app's Activity and Delivery models, when that app provides them."""
+    try:
+        if find_spec("bordertwin.tracking.models") is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    from django.apps import apps
+
+    try:
+        return apps.get_model("tracking", "Activity"), apps.get_model("tracking", "Delivery")
+    except LookupError:
+        return None
+
+
+def delivery_record(item: Accepted, partnership: Partnership, agreements: list[Agreement]) -> models.Model:
+    """A delivery of the tracking app from an accepted money or quantity proposal."""
+    found = tracking_models()
+    if found is None:
+        raise ValidationError({item.key: _("Deliveries cannot be recorded here yet.")})
+    _activity, delivery_model = found
+    names = {f.name for f in delivery_model._meta.get_fields()}
+    values = {k: v for k, v in item.values.items() if k in names}
+    if "partnership" in names:
+        values["partnership"] = partnership
+    return delivery_model(**values)
+
+
+def partnership_proposal(proposals: dict[str, Any], user: Any) -> dict[str, Any]:
+    """The partnership the matched parties point at: an existing one the user sees, or a new pair to create."""
+    vn = next((p for p in proposals.get("vn_parties") or [] if p.get("place_id")), None)
+    la = next((p for p in proposals.get("la_parties") or [] if p.get("place_id")), None)
+    result: dict[str, Any] = {"existing": [], "vn": vn, "la": la, "level": None}
+    vn_ids = [p["place_id"] for p in proposals.get("vn_parties") or [] if p.get("place_id")]
+    la_ids = [p["place_id"] for p in proposals.get("la_parties") or [] if p.get("place_id")]
+    if vn_ids or la_ids:
+        visible = Partnership.objects.restrict(user, access.VIEW).select_related(
+            "vn_place", "la_place", "vn_organisation", "la_organisation"
+        )
+        condition = models.Q(pk__in=[])
+        if vn_ids and la_ids:
+            condition = models.Q(vn_place__in=vn_ids, la_place__in=la_ids)
+        elif vn_ids:
+            condition = models.Q(vn_place__in=vn_ids)
+        else:
+            condition = models.Q(la_place__in=la_ids)
+        result["existing"] = list(visible.filter(condition)[:10])
+    if vn:
+        result["level"] = PARTNERSHIP_LEVELS.get(vn.get("level") or "", PartnershipLevel.OTHER)
+    places = Place.objects.in_bulk([i for i in (vn and vn["place_id"], la and la["place_id"]) if i])
+    result["vn_place"] = places.get(vn["place_id"]) if vn else None
+    result["la_place"] = places.get(la["place_id"]) if la else None
+    return result
+
+
+def agreement_proposals(document: SourceDocument) -> list[dict[str, Any]]:
+    """Agreements to propose: each signed document the text dates; else the event itself, for minutes."""
+    proposals = document.proposals or {}
+    found = []
+    for item in proposals.get("agreement_dates") or []:
+        found.append({**item, "field": "agreement_dates", "kind": AGREEMENT_KINDS.get(item.get("kind") or "", AgreementKind.OTHER)})
+    event = proposals.get("event_date")
+    if not found and event:
+        found.append({**event, "field": "event_date", "kind": AgreementKind.MINUTES})
+    for item in found:
+        try:
+            item["signed_on"], item["precision"] = parse_value(item["value"])
+        except (TypeError, ValueError):
+            item["signed_on"], item["precision"] = None, DatePrecision.DAY
+    return found
+
+
+def money_amount(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (ArithmeticError, ValueError, TypeError):
+        return None
