@@ -104,6 +104,21 @@ class BaseRecord(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "updated_at"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        try:
+            return reverse(self.url_name("detail"), args=[self.pk])
+        except NoReverseMatch:
+            return ""
+
+    @classmethod
+    def url_name(cls, view: str) -> str:
+        namespace = cls.url_namespace or cls._meta.app_label
+        return f"{namespace}:{cls._meta.model_name}_{view}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
     def compute_search_text(self) -> str:
         return " ".join(fold(str(self._search_value(name))) for name in self.search_fields)
 
@@ -112,21 +127,6 @@ class BaseRecord(models.Model):
         for part in path.split("__"):
             value = getattr(value, part, None) if value is not None else None
         return value if value is not None else ""
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
-
-    @classmethod
-    def url_name(cls, view: str) -> str:
-        namespace = cls.url_namespace or cls._meta.app_label
-        return f"{namespace}:{cls._meta.model_name}_{view}"
-
-    def get_absolute_url(self) -> str:
-        try:
-            return reverse(self.url_name("detail"), args=[self.pk])
-        except NoReverseMatch:
-            return ""
 
 
 def is_own_ancestor(obj: models.Model, candidate: Any, attribute: str = "parent") -> bool:

@@ -125,6 +125,6 @@ def domain_summary(commitments: Iterable[Commitment]) -> list[dict[str, Any]]:
             by_status = counts[value]
             rows.append({
                 "domain": value, "label": label, "total": sum(by_status.values()),
-                "statuses": [(s, l, by_status[s]) for s, l in CommitmentStatus.choices if by_status.get(s)],
+                "statuses": [(status, name, by_status[status]) for status, name in CommitmentStatus.choices if by_status.get(status)],
             })
     return rows

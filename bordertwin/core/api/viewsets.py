@@ -1,7 +1,5 @@
 """The base serializer and viewset of every API resource: visible rows only, writes through core.services."""
 
-from typing import Any
-
 from django.db.models import Model, QuerySet
 from rest_framework import serializers, viewsets
 
