@@ -58,6 +58,22 @@ class ReviewPeriod(BaseRecord):
     def clean(self) -> None:
         if self.start and self.end and self.start > self.end:
             raise ValidationError({"end": _("A period cannot end before it begins.")})
+        self.check_lock()
+
+    def check_lock(self) -> None:
+        """A locked period keeps its partnership and dates and stays until an approver unlocks it."""
+        if self.pk is None:
+            return
+        stored = ReviewPeriod._base_manager.filter(pk=self.pk).values("partnership_id", "start", "end", "locked", "deleted_at").first()
+        if stored is None or not stored["locked"] or not self.locked:
+            return
+        moved = (stored["partnership_id"], stored["start"], stored["end"]) != (self.partnership_id, self.start, self.end)
+        if moved or (self.deleted_at and not stored["deleted_at"]):
+            raise ValidationError(_("A locked period cannot be changed or deleted: an approver unlocks it first."))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.check_lock()
+        super().save(*args, **kwargs)
 
 
 def locked_period(partnership_id: int | None, first: datetime.date | None, last: datetime.date | None) -> ReviewPeriod | None:

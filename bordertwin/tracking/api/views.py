@@ -1,0 +1,122 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from bordertwin.core import context
+from bordertwin.core.api.viewsets import RecordViewSet
+from bordertwin.partnerships.api.serializers import UnitSerializer
+
+from .. import services
+from ..filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet, UnitFilterSet
+from .serializers import (
+    ActivitySerializer,
+    DeliverySerializer,
+    ExchangeRateSerializer,
+    NoteSerializer,
+    ReasonSerializer,
+    ReviewPeriodSerializer,
+)
+
+PARTNERSHIP_RELATED = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+
+
+class ConfirmationActions:
+    """POST …/{id}/confirm/ and …/{id}/dispute/ with an optional (for a dispute, required) note."""
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: Any = None) -> Response:
+        return self._answer(request, services.confirm)
+
+    @action(detail=True, methods=["post"])
+    def dispute(self, request: Request, pk: Any = None) -> Response:
+        return self._answer(request, services.dispute)
+
+    def _answer(self, request: Request, verdict: Any) -> Response:
+        record = self.get_object()  # type: ignore[attr-defined]
+        body = NoteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        with context.acting(request.user):
+            verdict(record, acting_user=request.user, note=body.validated_data["note"])
+        record.refresh_from_db()
+        serializer_class = self.serializer_classes_for_record  # type: ignore[attr-defined]
+        return Response(serializer_class(record, context=self.get_serializer_context()).data)  # type: ignore[attr-defined]
+
+
+class ActivityViewSet(ConfirmationActions, RecordViewSet):
+    serializer_class = ActivitySerializer
+    serializer_classes_for_record = ActivitySerializer
+    filterset_class = ActivityFilterSet
+    related = PARTNERSHIP_RELATED
+    ordering = ["-started_on", "-pk"]
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().prefetch_related("commitments")
+
+    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
+        data = dict(serializer.validated_data)
+        commitments = data.pop("commitments", None)
+        instance = ActivitySerializer.Meta.model(**data)
+        with context.acting(self.request.user):
+            serializer.instance = services.save_activity(
+                instance, commitments, acting_user=self.request.user, reason=self._reason()
+            )
+
+    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+        data = dict(serializer.validated_data)
+        commitments = data.pop("commitments", None)
+        instance = serializer.instance
+        for name, value in data.items():
+            setattr(instance, name, value)
+        with context.acting(self.request.user):
+            services.save_activity(instance, commitments, acting_user=self.request.user, reason=self._reason())
+
+
+class DeliveryViewSet(ConfirmationActions, RecordViewSet):
+    serializer_class = DeliverySerializer
+    serializer_classes_for_record = DeliverySerializer
+    filterset_class = DeliveryFilterSet
+    related = PARTNERSHIP_RELATED
+    ordering = ["-delivered_on", "-pk"]
+
+
+class ExchangeRateViewSet(RecordViewSet):
+    serializer_class = ExchangeRateSerializer
+    filterset_class = ExchangeRateFilterSet
+    ordering = ["-valid_on", "currency", "to_currency", "pk"]
+
+
+class UnitViewSet(RecordViewSet):
+    serializer_class = UnitSerializer
+    filterset_class = UnitFilterSet
+    ordering = ["code"]
+
+
+class ReviewPeriodViewSet(RecordViewSet):
+    """Periods a partnership reviews; POST …/{id}/approve/ locks one, …/{id}/unlock/ with a reason reopens it."""
+
+    serializer_class = ReviewPeriodSerializer
+    filterset_class = ReviewPeriodFilterSet
+    related = PARTNERSHIP_RELATED
+    ordering = ["-start", "pk"]
+
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: Any = None) -> Response:
+        period = self.get_object()
+        body = ReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        with context.acting(request.user):
+            services.approve_period(period, acting_user=request.user, reason=body.validated_data["reason"])
+        return Response(ReviewPeriodSerializer(period, context=self.get_serializer_context()).data)
+
+    @action(detail=True, methods=["post"])
+    def unlock(self, request: Request, pk: Any = None) -> Response:
+        period = self.get_object()
+        body = ReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        with context.acting(request.user):
+            services.unlock_period(period, acting_user=request.user, reason=body.validated_data["reason"])
+        return Response(ReviewPeriodSerializer(period, context=self.get_serializer_context()).data)
