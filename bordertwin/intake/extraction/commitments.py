@@ -48,7 +48,7 @@ _WISH = re.compile(r"\b(?:mong muốn|mong|hy vọng|hi vọng|tin tưởng|bày
 _PAST = re.compile(r"\bđã\b|\bvừa\b(?!\s+qua)")
 _MONEY_WORDS = re.compile(r"\d\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:đồng|đ|vnđ|usd|kíp)\b|trị giá")
 _CONNECTORS = re.compile(
-    r"^(?:(?:đồng thời|theo đó|bên cạnh đó|ngoài ra|trong đó|cụ thể|mặt khác|và|hai bên|2 bên|hai địa phương|"
+    r"(?:(?:đồng thời|theo đó|bên cạnh đó|ngoài ra|trong đó|cụ thể|mặt khác|và|hai bên|2 bên|hai địa phương|"
     r"2 địa phương|cùng nhau|cùng|thống nhất|nhất trí|sẽ|cũng|là)\b[\s,:]*"
     r"|(?:trong|về|đối với)\s+(?:lĩnh vực|công tác|mặt)\s+[^,;]{1,40},\s*)+"
 )
@@ -60,7 +60,7 @@ _HEADER = re.compile(r"\b(?:như|gồm|sau|cụ thể|bao gồm)\s*:\s*")
 # A sentence that dates what it tells reports an event ("chiều 22/6, … tổ chức hội đàm").
 _REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*(?:lượt|người))")
 _DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
-_MIN_WORDS = 4
+_MIN_WORDS = 5  # syllables
 _DUPLICATE = 0.6
 _LEAD_COVERED = 0.5
 _MAX_PRELUDE_WORDS = 8
@@ -71,43 +71,50 @@ def find_commitments(doc: Document) -> list[dict]:
     low = doc.lower
     lead = _lead_paragraph(doc)
     mode: str | None = None
-    found: list[tuple[int, int, int]] = []  # start, end, paragraph
+    paragraph_plan = False  # this paragraph continues a plan
+    resumable = False  # a plan paused at this paragraph; a cue in it resumes the plan
     previous_paragraph = -1
-    paragraph_plan = False
+    found: list[tuple[int, int, int]] = []  # start, end, paragraph
     for sentence in doc.sentences:
         if sentence.start < doc.title_end:
             continue
-        new_paragraph = sentence.paragraph != previous_paragraph
-        previous_paragraph = sentence.paragraph
         text = low[sentence.start: sentence.end]
-        if _REVIEW.search(text):
-            mode = "review"
-        opening = _CONNECTORS.sub("", text.lstrip())
-        if new_paragraph:
-            if sentence.paragraph == lead + 1:
+        if sentence.paragraph != previous_paragraph:
+            previous_paragraph = sentence.paragraph
+            if lead is not None and sentence.paragraph == lead + 1:
                 mode = None  # the lead sums up the article; its plan does not run on
-            paragraph_plan = mode == "plan" and bool(_OPENS_PLAN.match(opening))
-            if mode == "plan" and not paragraph_plan:
+            paragraph_plan = mode == "plan" and bool(_OPENS_PLAN.match(_strip_connectors(text)))
+            resumable = mode == "plan" and not paragraph_plan
+            if resumable:
                 mode = None
-        start = _region_start(text)
-        if start is None and not paragraph_plan:
+        if _REVIEW.search(text):
+            mode, resumable = "review", False
+        cue = _region_start(text)
+        if cue is None and not paragraph_plan:
             continue
-        kind, region = start if start is not None else ("continue", 0)
+        kind, region = cue if cue is not None else ("continue", 0)
         if kind == "continue" and _REPORTED_DATE.search(text):
             continue
-        if kind == "time" or (kind == "agree" and _SETS_PLAN.search(text[:region])):
-            mode = "plan"
         if kind == "weak" and mode == "review":
             continue
-        if kind in ("agree", "time"):
-            paragraph_plan = True
-        if _WISH.search(text[:max(region, 1)]) or _PAST.search(text[:region]):
+        if _WISH.search(text[: max(region, 1)]) or _PAST.search(text[:region]):
             continue
         if kind not in ("agree", "propose", "time") and _MONEY_WORDS.search(text):
             continue
+        if kind == "time" or (kind == "agree" and _SETS_PLAN.search(text[:region])) or (
+            resumable and kind in ("agree", "weak")
+        ):
+            mode = "plan"
+        if kind in ("agree", "time") or mode == "plan":
+            paragraph_plan = True
         for clause in _clauses(doc, sentence.start + region, sentence.end):
             found.append((*clause, sentence.paragraph))
     return _select(doc, found, low)
+
+
+def _strip_connectors(text: str) -> str:
+    match = _CONNECTORS.match(text.lstrip())
+    return text.lstrip()[match.end():] if match else text.lstrip()
 
 
 def _region_start(text: str) -> tuple[str, int] | None:
@@ -171,9 +178,9 @@ def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _lead_paragraph(doc: Document) -> int:
-    """The paragraph after the headline: the summary of the article."""
-    return doc.paragraphs[1].paragraph if doc.title_end and len(doc.paragraphs) > 1 else 0
+def _lead_paragraph(doc: Document) -> int | None:
+    """The paragraph after the headline, which sums up the article; None without a headline."""
+    return doc.paragraphs[1].paragraph if doc.title_end and len(doc.paragraphs) > 1 else None
 
 
 def _select(doc: Document, found: list[tuple[int, int, int]], low: str) -> list[dict]:
@@ -183,7 +190,7 @@ def _select(doc: Document, found: list[tuple[int, int, int]], low: str) -> list[
     kept: list[tuple[int, int, int]] = []
     for item in found:
         text = doc.text[item[0]: item[1]]
-        if item[2] == lead and body:
+        if lead is not None and item[2] == lead and body:
             pairs = bigrams(words(text))
             if pairs and sum(p in body_pairs for p in pairs) / len(pairs) >= _LEAD_COVERED:
                 continue

@@ -7,7 +7,8 @@ counts; "34/CT-BTL" is a document number; "6/2024" is a month.
 
 A date written without its year takes the year of the same day or month written in full
 elsewhere in the main article, else the year of ``document_date`` (the previous year when
-the date would fall more than a month after it); otherwise the year stays unknown.
+the date would fall more than a month after it, the next year for a date said to come,
+"tháng 9 tới"); otherwise the year stays unknown.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _INSTRUMENT = re.compile(
     r"(?:hiệp định|nghị định thư|hiệp ước|công ước|chỉ thị|quyết định|nghị quyết|thông tư|"
     r"công văn|thỏa thuận|thoả thuận|luật)[^.;\n]{0,160}$"
 )
+# "tháng 9 tới", "ngày 15/8 sắp tới": a date ahead, never the event reported.
+_FUTURE_AFTER = re.compile(r"\s*(?:tới|sắp tới|tới đây|năm sau|năm tới)\b")
 _SIGN = re.compile(r"(?<!thư )(?<!đăng )\bk[ýí](?:\s+kết)?\b(?!\s+(?:ức|hiệu|sự|giả|túc|tên))")
 # Kinds of signed documents, the most specific first.
 AGREEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -85,6 +88,7 @@ class DateMention:
     reference: bool = False
     citation: bool = False
     stamp: bool = False
+    future: bool = False
 
     def value(self, year: int | None = None) -> str | None:
         year = self.year if self.year is not None else year
@@ -141,6 +145,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
                 _INSTRUMENT.search(low[max(0, start - 170): start])
             )
             mention.stamp = any(s <= start < e for s, e in stamps)
+            mention.future = bool(_FUTURE_AFTER.match(low, end))
             taken.append((start, end))
             found.append(mention)
     found.sort(key=lambda m: m.start)
@@ -182,7 +187,9 @@ def resolve_year(mention: DateMention, mentions: list[DateMention], document_dat
         return None
     year = document_date.year
     candidate = dt.date(year, mention.month, mention.day or 1)
-    if candidate > document_date + dt.timedelta(days=31):
+    if mention.future and candidate < document_date - dt.timedelta(days=31):
+        year += 1
+    elif not mention.future and candidate > document_date + dt.timedelta(days=31):
         year -= 1
     return year
 
@@ -190,7 +197,7 @@ def resolve_year(mention: DateMention, mentions: list[DateMention], document_dat
 def pick_event_date(doc: Document, mentions: list[DateMention], document_date: dt.date | None) -> tuple[dict | None, list[str]]:
     """The date of the event the article reports, with notes on what was left out."""
     notes: list[str] = []
-    usable = [m for m in mentions if not (m.reference or m.stamp or m.citation)]
+    usable = [m for m in mentions if not (m.reference or m.stamp or m.citation or m.future)]
     chosen = next((m for m in usable if m.cue == "time"), None)
     if chosen is None:
         for mention in usable:
@@ -240,18 +247,20 @@ def agreement_dates(doc: Document, mentions: list[DateMention], document_date: d
 def _agreement_kind(low: str, start: int, end: int, mention: DateMention) -> str | None:
     """The kind of document the date belongs to, or None when it belongs to none."""
     signed = [m for m in _SIGN.finditer(low, start, end) if abs(_distance(m, mention)) <= 160]
-    nearest: tuple[int, str] | None = None
+    candidates: list[tuple[int, str, re.Match[str]]] = []
     for kind, pattern in AGREEMENT_KINDS:
         for match in pattern.finditer(low, start, end):
-            distance = abs(_distance(match, mention))
             close_before = match.end() <= mention.start and mention.start - match.end() <= 80
-            if not (signed or close_before):
-                continue
-            if nearest is None or distance < nearest[0]:
-                nearest = (distance, kind)
-    if nearest is not None:
-        return nearest[1]
-    if signed and mention.citation:
+            if signed or close_before:
+                candidates.append((abs(_distance(match, mention)), kind, match))
+    if candidates:
+        _, kind, nearest = min(candidates, key=lambda c: c[0])
+        # "Hiệp định về Quy chế …": the document is the first noun, the second its subject.
+        for _, other_kind, other in candidates:
+            if other.end() <= nearest.start() and re.fullmatch(r"\s+về\s+", low[other.end(): nearest.start()]):
+                return other_kind
+        return kind
+    if signed:
         return "other"
     return None
 

@@ -1,7 +1,7 @@
 """Cooperation domains, found by weighted keywords.
 
 A domain is proposed when the main article's keywords for it weigh at least
-``DOMAIN_THRESHOLD``; every match is kept as evidence. Keywords are matched on the
+``DOMAIN_THRESHOLD``, each distinct keyword counted once; matches are kept as evidence. Keywords are matched on the
 lower-cased text with its diacritics ("thuốc" is medicine, "thuộc" is not), on word
 boundaries. Weight 2 marks a word that names the domain by itself, 1 a hint.
 """
@@ -43,8 +43,8 @@ KEYWORDS: dict[str, dict[str, int]] = {
     },
     "culture_society": {
         "văn hóa": 2, "văn hoá": 2, "văn nghệ": 2, "thể thao": 2, "thể dục": 2, "giao lưu": 2,
-        "tặng quà": 2, "suất quà": 2, "phần quà": 2, "quà": 1, "thăm hỏi": 2, "chúc tết": 2, "tết": 1,
-        "lễ hội": 2, "an sinh": 2, "đua thuyền": 2, "nhà văn hóa": 2, "nhu yếu phẩm": 2,
+        "tặng quà": 2, "trao quà": 2, "trao tặng": 2, "quà tặng": 2, "suất quà": 2, "phần quà": 2, "quà": 1, "thăm hỏi": 2, "chúc tết": 2, "tết": 1,
+        "lễ hội": 2, "an sinh": 2, "đua thuyền": 2, "bóng đá": 2, "bóng chuyền": 2, "nhà văn hóa": 2, "nhu yếu phẩm": 2,
         "động viên": 1, "lũ lụt": 1, "thiên tai": 1, "hủ tục": 2, "xã hội": 1,
     },
     "health": {
@@ -65,32 +65,38 @@ KEYWORDS: dict[str, dict[str, int]] = {
 }
 # Matches that do not speak of the domain: "Bộ Chính trị", "Cục Chính trị", "Đồn Biên phòng X".
 _EXCLUDE_BEFORE: dict[str, re.Pattern[str]] = {
-    "chính trị": re.compile(r"(?:bộ|cục|tổng cục|phòng|ban|chủ nhiệm)\s+$"),
+    "chính trị": re.compile(r"(?:bộ|cục|tổng cục|phòng|ban|chủ nhiệm|an ninh)\s+$"),
     "biên phòng": re.compile(r"(?:đồn|bộ đội|bđbp|chỉ huy|bộ chỉ huy)\s+$"),
     "xã hội": re.compile(r"(?:kinh tế\s*-\s*|kinh tế\s*–\s*|chủ nghĩa\s+)$"),
+    "cửa khẩu": re.compile(r"(?:đồn biên phòng|đồn bp|đồn)\s+$"),
+}
+_EXCLUDE_AFTER: dict[str, re.Pattern[str]] = {
+    "chính trị": re.compile(r"\s+viên\b"),
 }
 DOMAIN_THRESHOLD = 2
 _MAX_EVIDENCE = 5
 
 
-def _compile(words: dict[str, int]) -> re.Pattern[str]:
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-
-
-_PATTERNS = {domain: _compile(words) for domain, words in KEYWORDS.items()}
+_INDEX: dict[str, list[tuple[str, int]]] = {}
+for _domain, _words in KEYWORDS.items():
+    for _word, _weight in _words.items():
+        _INDEX.setdefault(_word, []).append((_domain, _weight))
+_PATTERN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)")
 
 
 def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
     """Keyword matches ``(start, end, weight)`` per domain in ``low[start:end]``."""
     hits: dict[str, list[tuple[int, int, int]]] = {}
-    for domain, pattern in _PATTERNS.items():
-        for match in pattern.finditer(low, start, end):
-            word = match.group()
-            exclude = _EXCLUDE_BEFORE.get(word)
-            if exclude and exclude.search(low[max(0, match.start() - 20): match.start()]):
-                continue
-            hits.setdefault(domain, []).append((match.start(), match.end(), KEYWORDS[domain][word]))
+    for match in _PATTERN.finditer(low, start, end):
+        word = match.group()
+        exclude = _EXCLUDE_BEFORE.get(word)
+        if exclude and exclude.search(low[max(0, match.start() - 20): match.start()]):
+            continue
+        exclude = _EXCLUDE_AFTER.get(word)
+        if exclude and exclude.match(low, match.end()):
+            continue
+        for domain, weight in _INDEX[word]:
+            hits.setdefault(domain, []).append((match.start(), match.end(), weight))
     return hits
 
 
@@ -100,7 +106,8 @@ def find_domains(doc: Document) -> list[dict]:
     result = []
     for domain in DOMAINS:
         found = hits.get(domain, [])
-        if sum(weight for _, _, weight in found) >= DOMAIN_THRESHOLD:
+        weights = {doc.lower[s:e]: weight for s, e, weight in found}  # each keyword counts once
+        if sum(weights.values()) >= DOMAIN_THRESHOLD:
             evidence = [doc.item(s, e) for s, e, _ in found[:_MAX_EVIDENCE]]
             result.append({"value": domain, "evidence": evidence})
     return result

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from .places import KNOWN, LA_CONTEXT, VN_CONTEXT, lookup, spellings
@@ -84,6 +85,8 @@ _PAIR_BETWEEN = re.compile(
 _TALKS_BETWEEN = re.compile(r"(?:hội đàm|kết nghĩa|ký kết|kí kết|làm việc|giao ban)[^.;]{0,40}\bvới\s*$")
 _TWINNING = re.compile(r"kết nghĩa|hội đàm|ký kết|kí kết|biên bản|ghi nhớ|quy chế|hợp tác|thỏa thuận|thoả thuận")
 _MAX_NAME_TOKENS = 4
+# "Đồn Biên phòng Cửa khẩu quốc tế Cha Lo" is "Đồn Biên phòng Cha Lo".
+_UNIT_PREFIX = re.compile(r"^(?i:cửa khẩu(?: quốc tế)?)\s+")
 
 
 @dataclass
@@ -98,7 +101,8 @@ class Mention:
 
     @property
     def key(self) -> tuple[str, str]:
-        return name_key(self.name), self.level
+        name = _UNIT_PREFIX.sub("", self.name) if self.level == "unit" else self.name
+        return name_key(name), self.level
 
 
 def find_parties(doc: Document, matcher: PlaceMatcher | None = None) -> tuple[list[dict], list[dict], list[str]]:
@@ -201,20 +205,27 @@ def _coordinated(doc: Document, mention: Mention, level: str, full_names: set) -
 def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Names from the table written without a level word."""
     found: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
-    entries = sorted(spellings(), key=lambda e: len(e[0]), reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(s)) for s, _, _ in entries) + r")(?!\w)")
-    by_folded = {fold(s): (level, side) for s, level, side in entries}
+    taken = bytearray(doc.main_end + 1)
+    for mention in mentions:
+        taken[mention.start: mention.end] = b"\x01" * (mention.end - mention.start)
+    pattern, by_folded = _known_names()
     for match in pattern.finditer(doc.folded, 0, doc.main_end):
         start, end = match.span()
-        if not doc.text[start].isupper() or any(s < end and start < e for s, e in taken):
+        if not doc.text[start].isupper() or any(taken[start:end]):
             continue
         level, side = by_folded[match.group()]
         mention = Mention(start, end, doc.text[start:end], level, "bare")
         mention.votes[side] += 3
         found.append(mention)
-        taken.append((start, end))
     return found
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every spelling in the place table, searched on folded text."""
+    entries = sorted(spellings(), key=lambda e: len(e[0]), reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(s)) for s, _, _ in entries) + r")(?!\w)")
+    return pattern, {fold(s): (level, side) for s, level, side in entries}
 
 
 def _vote_sides(doc: Document, mentions: list[Mention]) -> None:

@@ -32,7 +32,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "hộp": ("hộp", False), "chai": ("chai", False), "tấm": ("tấm", False), "cuốn": ("cuốn", False),
     "quyển": ("quyển", False), "viên": ("viên", False), "liều": ("liều", False), "lọ": ("lọ", False),
     "căn": ("căn", False), "ngôi": ("ngôi", False), "bình": ("bình", False), "cặp": ("cặp", False),
-    "lượt": ("lượt", False), "em": ("em", False), "tủ": ("tủ", False), "máy": ("máy", False),
+    "lượt": ("lượt", False), "em": ("em", False), "tủ": ("tủ", True), "máy": ("máy", True),
     # nouns that count themselves
     "người": ("người", True), "hộ": ("hộ", True), "học sinh": ("học sinh", True),
     "sinh viên": ("sinh viên", True), "cán bộ": ("cán bộ", True), "chiến sĩ": ("chiến sĩ", True),
@@ -44,14 +44,14 @@ UNITS: dict[str, tuple[str, bool]] = {
     "phòng học": ("phòng học", True), "ngôi nhà": ("ngôi nhà", True), "căn nhà": ("căn nhà", True),
     "chuyến": ("chuyến", True), "cuộc": ("cuộc", True), "buổi": ("buổi", True), "đợt": ("đợt", True),
     "lớp": ("lớp", True), "học bổng": ("học bổng", True), "chỉ tiêu": ("chỉ tiêu", True),
-    "bản": ("bản", True), "thôn": ("thôn", True), "xe": ("xe", True),
+    "bản": ("bản", True), "thôn": ("thôn", True), "xe": ("xe", True), "vụ": ("vụ", True),
 }
 UNIT = "(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
 # A counting word right after a number: lets the date reader leave "12/60 lượt" alone.
 UNIT_AFTER = re.compile(rf"\s*{UNIT}(?![\w²³])")
 
 _QUANTITY = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<a>{NUMBER})(?:\s*/\s*(?P<b>{NUMBER}))?"
+    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<a>{NUMBER})(?:\s*/\s*(?P<b>\d+(?:[.,]\d+)*))?"
     rf"(?:\s*(?P<scale>nghìn|ngàn|triệu))?\s*(?P<unit>{UNIT})(?![\w²³])"
 )
 _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -64,7 +64,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
 _ITEM_STOP = frozenset(
     "và cho của tại trị với để nhằm được đến tới ở trên thuộc gồm hiện đã sẽ đang cùng từ theo trong "
     "là có các những này đó mỗi bằng như vào ra về nên thì nhưng hoặc hay cũng rất đều giúp nhân dịp "
-    "trao tặng hỗ phát trồng cấp với tổng tương".split()
+    "trao tặng hỗ trồng cấp với tổng tương tham nhận đạt bị đi sang dự".split()
 )
 _ITEM_WORD = re.compile(r"[ \t]+([^\W_][\w\-'’]*)")
 _MAX_ITEM_WORDS = 5

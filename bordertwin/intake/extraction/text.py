@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Combining diacritics used by Vietnamese (and by any Latin transliteration).
 _COMBINING_FIRST, _COMBINING_LAST = 0x300, 0x36F
@@ -50,14 +52,26 @@ IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w-]+\.(?:jpe?g|png
 SOURCE_TAG = re.compile(r"^\s*(?:\([^)\n]{2,40}\)|[A-ZĐ][\w.]{1,20}(?:\s[A-ZĐ][\w.]*){0,2})\s*[-–—]\s+")
 
 
+class _FoldTable(dict):
+    """Per-character folding for ``str.translate``, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        folded = "".join(c for c in decomposed if not _COMBINING_FIRST <= ord(c) <= _COMBINING_LAST)
+        folded = folded.replace("đ", "d").replace("Đ", "D").lower()
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(value: str) -> str:
     """Lower-case ``value`` and drop Vietnamese diacritics: "Hương Khê" → "huong khe"."""
-    decomposed = unicodedata.normalize("NFD", value)
-    stripped = "".join(c for c in decomposed if not _COMBINING_FIRST <= ord(c) <= _COMBINING_LAST)
-    stripped = stripped.replace("đ", "d").replace("Đ", "D").replace(_LAO_AM_DECOMPOSED, _LAO_AM)
-    return stripped.lower()
+    return value.translate(_FOLD).replace(_LAO_AM_DECOMPOSED, _LAO_AM)
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A comparison key for place names that ignores case, diacritics, spacing, hyphens
     and doubled vowels: "NaKai", "Na Kai" and "Nakai" → "nakai"; "Noỏng Mạ" and
@@ -66,9 +80,10 @@ def name_key(name: str) -> str:
     return re.sub(r"([aeiouy])\1+", r"\1", key)
 
 
-def words(value: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def words(value: str) -> tuple[str, ...]:
     """The folded word tokens of ``value``."""
-    return re.findall(r"\w+", fold(value))
+    return tuple(re.findall(r"\w+", fold(value)))
 
 
 def _nfc_with_index(original: str) -> tuple[str, list[int] | None]:
@@ -84,6 +99,20 @@ def _nfc_with_index(original: str) -> tuple[str, list[int] | None]:
             index.extend([start] * len(piece))
             start = pos
     return "".join(out), index
+
+
+def _mask_chrome_lines(text: str) -> str:
+    """Blank out lines that are links or images inside the article ("Xem thêm: …")."""
+    pieces = []
+    cursor = 0
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)):
+            pieces.append(text[cursor: match.start()])
+            pieces.append(" " * len(line))
+            cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _same_length_map(value: str, mapping) -> str:
@@ -108,7 +137,8 @@ class Document:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.text, self._index = _nfc_with_index(original)
+        text, self._index = _nfc_with_index(original)
+        self.text = _mask_chrome_lines(text)
         self.lower = _same_length_map(self.text, str.lower)
         self.folded = _same_length_map(self.lower, fold)
         self.main_end = find_main_end(self.text)
@@ -128,11 +158,11 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Block]:
-        """Non-empty lines of the main article, without image lines and inline chrome."""
+        """Non-empty lines of the main article (image lines and inline chrome are blank)."""
         blocks: list[Block] = []
         for match in re.finditer(r"[^\n]+", self.text[: self.main_end]):
             line = match.group()
-            if not line.strip() or IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)):
+            if not line.strip():
                 continue
             start = match.start() + len(line) - len(line.lstrip())
             end = match.start() + len(line.rstrip())
@@ -148,10 +178,15 @@ class Document:
                 result.append(Block(start, end, para.paragraph))
         return result
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, pos: int) -> Block | None:
-        for sentence in self.sentences:
-            if sentence.start <= pos < sentence.end:
-                return sentence
+        """The sentence holding offset ``pos``, if any."""
+        index = bisect_right(self._sentence_starts, pos) - 1
+        if index >= 0 and pos < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     @cached_property
@@ -217,21 +252,29 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t,;:.…-–—"
     return start, end
 
 
-def _f1(first: list, second: list) -> float:
-    if not first or not second:
+def _f1(first: Counter, second: Counter) -> float:
+    size_first, size_second = sum(first.values()), sum(second.values())
+    if not size_first or not size_second:
         return 0.0
-    common = sum((Counter(first) & Counter(second)).values())
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    common = sum(min(count, large[key]) for key, count in small.items() if key in large)
     if not common:
         return 0.0
-    precision, recall = common / len(first), common / len(second)
+    precision, recall = common / size_first, common / size_second
     return 2 * precision * recall / (precision + recall)
 
 
-def bigrams(tokens: list[str]) -> list[tuple[str, str]]:
+def bigrams(tokens: Sequence[str]) -> list[tuple[str, str]]:
     return list(zip(tokens, tokens[1:]))
+
+
+@lru_cache(maxsize=4096)
+def _profile(value: str) -> tuple[Counter, Counter]:
+    tokens = words(value)
+    return Counter(tokens), Counter(bigrams(tokens))
 
 
 def similarity(first: str, second: str) -> float:
     """Mean of the F-scores of folded words and of folded word pairs (0…1)."""
-    a, b = words(first), words(second)
-    return (_f1(a, b) + _f1(bigrams(a), bigrams(b))) / 2
+    (uni_a, bi_a), (uni_b, bi_b) = _profile(first), _profile(second)
+    return (_f1(uni_a, uni_b) + _f1(bi_a, bi_b)) / 2

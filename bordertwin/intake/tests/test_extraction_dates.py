@@ -1,0 +1,143 @@
+"""Event dates and agreement dates, with years taken from the text or the document date."""
+
+import datetime as dt
+
+import pytest
+
+from bordertwin.intake.extraction import extract
+
+JUNE_2024 = dt.date(2024, 6, 23)
+
+
+def event(text, document_date=JUNE_2024):
+    found = extract(text, document_date=document_date)["event_date"]
+    return found and found["value"]
+
+
+def agreements(text, document_date=JUNE_2024):
+    return [(d["value"], d["kind"]) for d in extract(text, document_date=document_date)["agreement_dates"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Chiều 22/6, huyện Hương Khê tổ chức hội đàm thường niên với huyện Nakai.", "2024-06-22"),
+        ("Sáng 21.6, hai huyện ký kết biên bản hội đàm.", "2024-06-21"),
+        ("Ngày 12-6, Đồn Biên phòng Phúc Sơn tổ chức giao ban.", "2024-06-12"),
+        ("Ngày 25/6/2022, hai huyện ký kết biên bản ghi nhớ.", "2022-06-25"),
+        ("Lễ ký kết diễn ra tháng 6/2024 tại Đồng Hới.", "2024-06"),
+        ("Hội nghị diễn ra vào tháng 6 năm 2023.", "2023-06"),
+        ("Ngày 25 tháng 6 năm 2022, hai bên hội đàm.", "2022-06-25"),
+        ("Ngày 20-21/6/2016, hai đoàn hội đàm tại Viêng Chăn.", "2016-06-20"),
+        ("Từ ngày 20 đến 22/6, đoàn công tác thăm và làm việc tại Lào.", "2024-06-20"),
+    ],
+)
+def test_it_reads_the_event_date(sentence, value):
+    assert event(sentence) == value
+
+
+def test_a_date_after_the_document_date_belongs_to_the_previous_year():
+    assert event("Ngày 12-12, hai đơn vị tổ chức hội đàm.", dt.date(2024, 7, 1)) == "2023-12-12"
+
+
+def test_a_date_said_to_come_is_not_the_event():
+    text = "Hai bên sẽ tổ chức giải bóng đá vào tháng 9 tới."
+    assert event(text, dt.date(2024, 7, 1)) is None
+
+
+def test_the_year_comes_from_the_same_month_written_in_full():
+    text = "Chiều 22/6, hai huyện hội đàm. Đây là hoạt động trong tháng 6/2024 của hai địa phương."
+    assert event(text, None) == "2024-06-22"
+
+
+def test_without_a_year_or_document_date_the_event_date_is_unknown():
+    result = extract("Chiều 22/6, huyện Hương Khê tổ chức hội đàm với huyện Nakai.")
+    assert result["event_date"] is None
+    assert any("22/6" in note for note in result["notes"])
+
+
+def test_a_stored_date_line_serves_as_document_date():
+    result = extract("date 2024-06\nChiều 22/6, huyện Hương Khê tổ chức hội đàm với huyện Nakai.")
+    assert result["event_date"]["value"] == "2024-06-22"
+    assert result["document_date"] == "2024-06-01"
+
+
+def test_a_holiday_in_parentheses_is_not_the_event():
+    text = "Hai bên tham gia giải đua thuyền chào mừng Quốc khánh nước CHXHCN Việt Nam (2/9)."
+    assert event(text) is None
+
+
+def test_the_time_of_day_wins_over_a_cited_date():
+    text = (
+        "Thực hiện biên bản ký ngày 25/6/2022, chiều 22/6, huyện Hương Khê tổ chức hội đàm với huyện Nakai."
+    )
+    assert event(text) == "2024-06-22"
+
+
+def test_a_publication_stamp_is_not_the_event():
+    text = "Thứ Bảy, 22/06/2024 17:30\nSáng 21.6, tại huyện Hương Sơn đã diễn ra lễ ký kết biên bản ghi nhớ."
+    assert event(text) == "2024-06-21"
+
+
+def test_dates_in_the_page_chrome_are_ignored():
+    text = (
+        "Hai huyện hội đàm\n"
+        + "Lãnh đạo hai huyện trao đổi về hợp tác biên giới và thống nhất nhiều nội dung quan trọng. " * 5
+        + "\nĐọc thêm\nGần 800 phóng viên tác nghiệp tại đại lễ 30/4\nSáng 27/4/2025, buổi tổng duyệt diễn ra."
+    )
+    result = extract(text, document_date=JUNE_2024)
+    assert result["event_date"] is None
+    assert result["agreement_dates"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ngày 25/6/2022, huyện Hương Khê và huyện Nakai ký kết biên bản ghi nhớ hợp tác.", [("2022-06-25", "memorandum")]),
+        ("Biên bản hội đàm được ký kết ngày 5/9/2017 giữa hai huyện.", [("2017-09-05", "minutes")]),
+        ("Ngày 28/4/2005, hai bản ký quy chế kết nghĩa gồm 12 điểm.", [("2005-04-28", "regulation")]),
+        (
+            "Bàn giao công dân theo Hiệp định về Quy chế quản lý biên giới ký ngày 16/3/2016.",
+            [("2016-03-16", "agreement")],
+        ),
+        ("Hai tỉnh ký Kế hoạch hợp tác ngày 10/1/2024.", [("2024-01-10", "plan")]),
+        (
+            "Tại buổi hội đàm và ký kết biên bản hợp tác của hai đoàn, diễn ra tháng 6/2024.",
+            [("2024-06", "minutes")],
+        ),
+        ("Ngày 28/4, hai bên tổ chức lễ ký kết kết nghĩa.", [("2024-04-28", "other")]),
+    ],
+)
+def test_it_ties_dates_to_signed_documents(sentence, expected):
+    assert agreements(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiều 22/6, huyện Hương Khê tổ chức hội đàm thường niên với huyện Nakai.",
+        "Lãnh đạo hai huyện đánh giá các nội dung biên bản hội đàm đã ký kết năm 2022.",
+        "Năm 2023, hai đơn vị tổ chức 12/60 lượt tuần tra song phương.",
+    ],
+)
+def test_dates_without_a_signed_document_are_not_agreement_dates(sentence):
+    assert agreements(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023, hai đơn vị tổ chức 3/12 lượt tuần tra song phương.",
+        "Theo Chỉ thị 12/2013/CT-BTL, các đồn triển khai kết nghĩa.",
+        "Tỷ lệ đồng tình đạt 2/3 số hộ.",
+    ],
+)
+def test_counts_and_document_numbers_are_not_dates(sentence):
+    assert event(sentence) is None
+    assert agreements(sentence) == []
+
+
+def test_date_spans_point_into_the_original_text():
+    text = "Theo đó, ngày 25/6/2022, huyện Hương Khê và huyện Nakai ký kết biên bản ghi nhớ hợp tác."
+    found = extract(text)["agreement_dates"][0]
+    assert text[found["span"][0]:found["span"][1]] == found["text"] == "25/6/2022"

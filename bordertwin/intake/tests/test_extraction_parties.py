@@ -1,0 +1,136 @@
+"""Parties: the twinned or negotiating units of each side, not donors, witnesses or parents."""
+
+from bordertwin.intake.extraction import extract
+from bordertwin.intake.extraction.parties import PlaceMatcher
+from bordertwin.intake.extraction.text import name_key
+
+
+def sides(text, matcher=None):
+    result = extract(text, matcher=matcher)
+    return (
+        [(p["name"], p["level"]) for p in result["vn_parties"]],
+        [(p["name"], p["level"]) for p in result["la_parties"]],
+    )
+
+
+def test_it_finds_a_district_pair_and_leaves_the_parent_provinces_out():
+    text = (
+        "Nâng tầm quan hệ hợp tác giữa 2 huyện Hương Khê và NaKai (CHDCND Lào)\n"
+        "Thực hiện chương trình hợp tác, kết nghĩa giữa huyện Hương Khê và huyện NaKai (tỉnh Khăm Muồn, "
+        "nước CHDCND Lào), được sự nhất trí của Thường trực Tỉnh ủy Hà Tĩnh, chiều 22/6, huyện Hương Khê "
+        "tổ chức hội đàm thường niên với huyện Nakai.\n"
+        "Huyện Hương Khê và huyện Nakai ký kết Biên bản Hội đàm, góp phần đưa tình hữu nghị của hai tỉnh "
+        "Hà Tĩnh và Khăm Muồn phát triển."
+    )
+    assert sides(text) == ([("Hương Khê", "district")], [("NaKai", "district")])
+
+
+def test_variants_of_one_name_make_one_party_with_every_span():
+    text = (
+        "Huyện Hương Khê và huyện NaKai (Lào) hội đàm. Hai huyện Hương Khê và Nakai thống nhất hợp tác. "
+        "Huyện Hương Khê tặng quà huyện Na Kai."
+    )
+    result = extract(text)
+    assert len(result["la_parties"]) == 1
+    party = result["la_parties"][0]
+    assert len(party["spans"]) == 3
+    for start, end in party["spans"]:
+        assert text[start:end].replace(" ", "").lower().endswith("nakai")
+    assert text[party["span"][0]:party["span"][1]] == party["text"] == "huyện NaKai"
+
+
+def test_it_finds_a_commune_and_village_cluster_pair_under_provincial_witnesses():
+    text = (
+        "Kết nghĩa cụm dân cư hai bên biên giới Quảng Bình - Khăm Muồn (Lào)\n"
+        "Kết nghĩa cụm dân cư hai bên biên giới xã Thượng Trạch và cụm bản Noỏng Mạ là nội dung quan trọng "
+        "tại buổi hội đàm của hai đoàn đại biểu cấp cao Quảng Bình-Khăm Muồn.\n"
+        "Tại buổi lễ, lãnh đạo xã Thượng Trạch và Trưởng Cụm bản Noỏng Mạ đã ký kết biên bản.\n"
+        "Bí thư, Tỉnh trưởng tỉnh Khăm Muồn bày tỏ mong muốn xã Thượng Trạch và cụm bản Noỏng Mạ phát triển.\n"
+        "Dịp này, tỉnh Quảng Bình tặng vật tư y tế cho Trạm Y tế Cụm bản Nỏng Mạ."
+    )
+    assert sides(text) == ([("Thượng Trạch", "commune")], [("Noỏng Mạ", "village_cluster")])
+
+
+def test_a_persons_name_after_the_place_is_cut_off():
+    text = (
+        "Chủ tịch UBND huyện Hương Khê Ngô Xuân Ninh phát biểu. Bí thư - Huyện trưởng huyện NaKai Buaka Keo "
+        "Mani đáp từ. Huyện Hương Khê và huyện Nakai ký kết biên bản hội đàm."
+    )
+    assert sides(text) == ([("Hương Khê", "district")], [("NaKai", "district")])
+
+
+def test_border_units_pair_a_post_with_a_lao_company():
+    text = (
+        "Sáng 12.3, Đồn Biên phòng Cửa khẩu quốc tế Cha Lo và Đại đội 311 thuộc Bộ Chỉ huy Quân sự tỉnh "
+        "Khăm Muồn (Lào) ký kết biên bản kết nghĩa. Đồn Biên phòng Cha Lo trao quà cho Đại đội 311."
+    )
+    vn, la = sides(text)
+    assert [level for _, level in vn] == ["unit"] and "Cha Lo" in vn[0][0]
+    assert la == [("311", "unit")]
+
+
+def test_the_side_comes_from_the_words_after_a_name():
+    text = "Chiều 3/7, UBND huyện Kỳ Sơn hội đàm với đoàn công tác huyện Mường Mộc (Lào)."
+    assert sides(text) == ([("Kỳ Sơn", "district")], [("Mường Mộc", "district")])
+
+
+def test_a_lao_parent_province_in_parentheses_settles_the_side():
+    text = (
+        "Huyện Quế Phong và huyện Viêng Thoong (tỉnh Bô Ly Khăm Xay) ký kết biên bản ghi nhớ hợp tác. "
+        "Huyện Quế Phong tặng quà huyện Viêng Thoong."
+    )
+    assert sides(text) == ([("Quế Phong", "district")], [("Viêng Thoong", "district")])
+
+
+def test_a_village_pair_across_the_border():
+    text = (
+        "Lễ ký kết kết nghĩa giữa khóm Ka Tăng, thị trấn Lao Bảo và bản Đen Sạ Vẳn, huyện Sê Pôn, tỉnh "
+        "Savannakhet (Lào). Khóm Ka Tăng và bản Đen Sạ Vẳn giao ban hằng quý."
+    )
+    assert sides(text) == ([("Ka Tăng", "village")], [("Đen Sạ Vẳn", "village")])
+
+
+def test_a_province_pair_when_the_talks_are_provincial():
+    text = (
+        "Hội đàm giữa tỉnh Quảng Nam và tỉnh Sê Kông\n"
+        "Ngày 20/6, đoàn đại biểu tỉnh Quảng Nam hội đàm với đoàn đại biểu tỉnh Sê Kông (Lào). "
+        "Tỉnh Quảng Nam đã hỗ trợ xây trường học tại huyện Đắc Chưng."
+    )
+    assert sides(text) == ([("Quảng Nam", "province")], [("Sê Kông", "province")])
+
+
+def test_document_words_are_not_villages():
+    text = "Hai bên ký Biên bản Hội đàm và văn bản Nghị định thư. Huyện Hương Khê hội đàm với huyện Nakai (Lào)."
+    vn, la = sides(text)
+    assert ("Hội đàm", "village") not in la and all(level == "district" for _, level in vn + la)
+
+
+class FakeMatcher:
+    """Knows two places of the registry."""
+
+    places = {("huongkhe", "district", "VN"): 444, ("nakai", "district", "LA"): 9001}
+
+    def match(self, name, level, country):
+        return self.places.get((name_key(name), level, country))
+
+
+def test_the_matcher_gives_place_ids():
+    matcher: PlaceMatcher = FakeMatcher()
+    text = "Huyện Hương Khê và huyện NaKai (Lào) ký kết biên bản hội đàm."
+    result = extract(text, matcher=matcher)
+    assert [p["place_id"] for p in result["vn_parties"]] == [444]
+    assert [p["place_id"] for p in result["la_parties"]] == [9001]
+
+
+def test_the_matcher_settles_a_side_the_text_does_not_tell():
+    class Registry:
+        def match(self, name, level, country):
+            return {("Pha Lan", "LA"): 7, ("Tân Hợp", "VN"): 8}.get((name, country))
+
+    text = "Huyện Tân Hợp và huyện Pha Lan hội đàm, ký kết biên bản ghi nhớ hợp tác."
+    assert sides(text) == ([], [])
+    assert sides(text, Registry()) == ([("Tân Hợp", "district")], [("Pha Lan", "district")])
+
+
+def test_without_parties_the_lists_are_empty():
+    assert sides("Hai bên thống nhất tăng cường tuần tra song phương.") == ([], [])
