@@ -50,7 +50,24 @@ PARTNERSHIP_LEVELS = {
 def propose(text: str, document_date: datetime.date | None = None) -> dict[str, Any]:
     """What the text states, in the gold format, with registry places for the parties. Writes nothing."""
     result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date))
+    known = document_date or _first_date(result.get("document_date"), (result.get("event_date") or {}).get("value"))
+    if known is not None and known != document_date:
+        # Without a given date, the date the text states picks the units that existed then.
+        matcher = RegistryMatcher(on=known)
+        for side, country in (("vn_parties", "VN"), ("la_parties", "LA")):
+            for party in result.get(side) or []:
+                party["place_id"] = matcher.match(party["name"], party["level"], country)
     return {key: result.get(key) for key in (*PROPOSAL_FIELDS, "document_date", "notes")}
+
+
+def _first_date(*values: str | None) -> datetime.date | None:
+    for value in values:
+        if value:
+            try:
+                return parse_value(value)[0]
+            except (TypeError, ValueError):
+                continue
+    return None
 
 
 def submitting_scope(user: Any) -> tuple[Any, Any]:
