@@ -1,0 +1,61 @@
+"""How many articles per second the intake's extraction reads on one core.
+
+    python bench/intake_throughput.py [TEXT_DIR] [--seconds N]
+
+Runs ``extract()`` over the ``*.txt`` files of TEXT_DIR (default: the seed articles in
+../shared/seeds) round after round for a few seconds, in this one process pinned to one
+core where the system allows it, and prints the rate beside the floor. It measures; it
+does not fail: the exit code is 0 unless the texts cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bordertwin.intake.extraction import extract  # noqa: E402
+
+FLOOR = 20  # articles per second
+DEFAULT_TEXTS = ROOT.parent / "shared" / "seeds"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("texts", nargs="?", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(args.texts.glob("*.txt"))]
+    if not texts:
+        print(f"no *.txt texts in {args.texts}", file=sys.stderr)
+        return 1
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    for text in texts:  # warm the caches and compiled patterns once
+        extract(text)
+    count = 0
+    started = time.perf_counter()
+    cpu_started = time.process_time()
+    while time.perf_counter() - started < args.seconds:
+        for text in texts:
+            extract(text)
+            count += 1
+    wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    rate = count / wall
+    characters = sum(len(text) for text in texts) / len(texts)
+    verdict = "ok" if rate >= FLOOR else "BELOW FLOOR"
+    print(f"texts: {len(texts)} from {args.texts} (mean {characters:,.0f} characters)")
+    print(f"articles: {count} in {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"throughput: {rate:.1f} articles/s (floor: {FLOOR} articles/s) {verdict}")
+    print(f"mean time per article: {1000 * wall / count:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
