@@ -1,0 +1,137 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from bordertwin.tracking import importing, services
+from bordertwin.tracking.models import Activity, Delivery, ReviewPeriod
+
+from .conftest import make_activity, make_delivery, unit
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+HEADER = ["partnership", "category", "item", "quantity", "unit", "value", "currency", "value_qualifier", "giver_side", "delivered_on", "commitment"]
+
+
+def csv_file(rows, name="deliveries.csv"):
+    return SimpleUploadedFile(name, importing.csv_bytes(rows), content_type="text/csv")
+
+
+def good_rows(world):
+    return [
+        HEADER,
+        ["VN-2008-D444 / LA-D-NAKAI", "livestock", "Bò nái", "9", "head", "", "", "", "VN", "2023-05-01", world.hk_commitment.pk],
+        ["VN-2008-D444 / LA-D-NAKAI", "seedlings_crops", "Cam Khe Mây", "1,5", "ha", "1200000000", "VND", "more_than", "VN", "12/03/2023", ""],
+        [world.hk_nakai.pk, "cash", "Cứu trợ lũ lụt", "", "", "100000000.00", "VND", "exact", "VN", "2023-10-15", ""],
+    ]
+
+
+def test_a_valid_file_saves_every_row(world):
+    result = importing.import_file(Delivery, csv_file(good_rows(world)), acting_user=world.vn_province_editor)
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.created == 3
+    oranges = Delivery.objects.get(item="Cam Khe Mây")
+    assert oranges.quantity == Decimal("1.5") and oranges.unit == unit("ha")
+    assert oranges.value == Decimal("1200000000") and oranges.value_qualifier == "more_than"
+    assert oranges.delivered_on == D(2023, 3, 12)
+    assert Delivery.objects.get(item="Bò nái").commitment == world.hk_commitment
+    assert oranges.history.first().history_user == world.vn_province_editor
+
+
+def test_one_bad_row_saves_nothing_and_names_row_and_column(world):
+    rows = good_rows(world)
+    rows[2][3] = "một rưỡi"
+    rows[3][9] = "32/13/2023"
+    result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+    assert not result.ok
+    assert [(e.row, e.column) for e in result.errors] == [(3, "quantity"), (4, "delivered_on")]
+    assert Delivery.objects.count() == 0
+
+
+def test_model_rules_are_reported_by_column(world):
+    rows = good_rows(world)
+    rows[1][4] = ""  # a quantity without a unit
+    result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "unit")]
+    assert Delivery.objects.count() == 0
+
+
+def test_errors_are_in_vietnamese_for_a_vietnamese_user(world):
+    rows = good_rows(world)
+    rows[1][2] = ""
+    rows[2][1] = "bò"
+    with translation.override("vi"):
+        result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+        messages = [str(error) for error in result.errors]
+    assert len(messages) == 2
+    assert messages[0].startswith("Dòng 2, cột “item”")
+    assert "bắt buộc" in messages[0]
+    assert messages[1].startswith("Dòng 3, cột “category”")
+
+
+def test_an_editor_cannot_import_into_a_partnership_outside_their_scope(world):
+    rows = good_rows(world)
+    rows[1][0] = "VN-2008-P40 / LA-P-XIENGKHOUANG"
+    rows[1][10] = ""
+    result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "partnership")]
+    assert Delivery.objects.count() == 0
+
+
+def test_a_locked_period_refuses_the_import(world):
+    services.approve_period(
+        ReviewPeriod(partnership=world.hk_nakai, start=D(2023, 1, 1), end=D(2023, 12, 31)), acting_user=world.vn_approver
+    )
+    result = importing.import_file(Delivery, csv_file(good_rows(world)), acting_user=world.vn_province_editor)
+    assert [e.row for e in result.errors] == [2, 3, 4]
+    assert "locked" in str(result.errors[0])
+    assert Delivery.objects.count() == 0
+
+
+def test_an_export_reimports_cleanly_as_csv_and_xlsx(world):
+    make_delivery(world.hk_nakai, world.admin, value=Decimal("1234.56"), currency="USD", quantity=Decimal("1.5"), unit=unit("ha"),
+                  recipient_place=world.hk_nakai.la_place, commitment=world.hk_commitment)
+    activity = make_activity(world.hk_nakai, world.admin, ended_on=D(2024, 6, 23), vn_participant_count=20)
+    services.save_activity(activity, [world.hk_commitment], acting_user=world.admin)
+    for model in (Delivery, Activity):
+        before = model.objects.count()
+        exported = [importing.headers(model), *importing.export_rows(model, importing.export_queryset(model.objects.all()))]
+        for row in exported[1:]:
+            row[0] = ""  # as new records
+        for upload in (csv_file(exported, "x.csv"),
+                       SimpleUploadedFile("x.xlsx", importing.xlsx_bytes(exported, "x"))):
+            result = importing.import_file(model, upload, acting_user=world.admin)
+            assert result.ok, [str(e) for e in result.errors]
+        assert model.objects.count() == before * 3
+    copies = list(Delivery.objects.order_by("pk"))
+    assert {(d.value, d.quantity, d.unit_id, d.recipient_place_id, d.commitment_id) for d in copies} == {
+        (Decimal("1234.56"), Decimal("1.5"), unit("ha").pk, world.hk_nakai.la_place_id, world.hk_commitment.pk)
+    }
+    assert all(list(a.commitments.all()) == [world.hk_commitment] for a in Activity.objects.all())
+
+
+def test_a_row_with_an_id_updates_that_record(world):
+    delivery = make_delivery(world.hk_nakai, world.admin)
+    rows = [["id", "partnership", "category", "item", "giver_side", "delivered_on"],
+            [delivery.pk, world.hk_nakai.pk, "livestock", "Bò nái lai", "VN", "2023-05-02"]]
+    result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+    assert result.ok and result.updated == 1
+    delivery.refresh_from_db()
+    assert delivery.item == "Bò nái lai" and delivery.quantity == Decimal(9)
+
+
+def test_the_template_lists_every_column_and_imports_as_an_empty_file(world):
+    rows = importing.template_rows(Activity)
+    assert rows[0] == importing.headers(Activity)
+    result = importing.import_file(Activity, csv_file(rows), acting_user=world.admin)
+    assert result.ok and result.created == 0
+
+
+def test_an_unknown_column_or_file_type_is_refused(world):
+    result = importing.import_file(Delivery, csv_file([["partnership", "colour"]]), acting_user=world.admin)
+    assert {e.column for e in result.errors} == {"colour", "category", "item", "giver_side", "delivered_on"}
+    with pytest.raises(Exception):
+        importing.import_file(Delivery, SimpleUploadedFile("x.txt", b"abc"), acting_user=world.admin)
