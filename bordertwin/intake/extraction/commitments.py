@@ -41,7 +41,7 @@ _ACTION_VERBS = (
 _WEAK = rf"tiếp tục|cùng\s+(?:{_ACTION_VERBS})"
 _CUE = re.compile(rf"(?P<agree>{_AGREE})|(?P<time>{_TIME_AHEAD})|(?P<propose>{_PROPOSE})|(?P<weak>{_WEAK})")
 _REVIEW = re.compile(
-    r"thời gian qua|vừa qua|năm qua|nhiệm kỳ qua|giai đoạn qua|kết quả đạt được|đã đạt được|"
+    r"thời gian qua|vừa qua|năm qua|nhiệm kỳ qua|giai đoạn qua|kết quả đạt được|đã đạt được|kết quả thực hiện|"
     r"đánh giá[^.;]{0,40}kết quả|đã thực hiện"
 )
 _WISH = re.compile(r"\b(?:mong muốn|mong|hy vọng|hi vọng|tin tưởng|bày tỏ|chúc)\b")
@@ -52,13 +52,15 @@ _CONNECTORS = re.compile(
     r"2 địa phương|cùng nhau|cùng|thống nhất|nhất trí|sẽ|cũng|là)\b[\s,:]*"
     r"|(?:trong|về|đối với)\s+(?:lĩnh vực|công tác|mặt)\s+[^,;]{1,40},\s*)+"
 )
+# "- ", "• ", "1. ", "a) ", "Điều 2. ": the marker of a list item.
+_LIST_MARKER = re.compile(r"\s*(?:[-–—+•*]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ]\)\s*|(?i:điều)\s+\d{1,2}[.:]\s*)")
 _OPENS_PLAN = re.compile(rf"^(?:{_ACTION_VERBS}|đồng thời|ngoài ra|bên cạnh đó|hai bên|2 bên)\b")
 _OUTCOME = re.compile(r"^(?:góp phần|nhằm góp phần|đáp ứng|từ đó|qua đó|tạo nên)\b")
 _OUTCOME_TAIL = re.compile(r",\s*(?:góp phần|nhằm góp phần|qua đó|từ đó)\b")
 _GENERIC_END = re.compile(r"(?:các|mọi|nhiều) lĩnh vực\s*$")
 _HEADER = re.compile(r"\b(?:như|gồm|sau|cụ thể|bao gồm)\s*:\s*")
 # A sentence that dates what it tells reports an event ("chiều 22/6, … tổ chức hội đàm").
-_REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*(?:lượt|người))")
+_REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.]\s*\d{1,2}(?![\d.,]|\s*/\s*\d|\s*(?:lượt|người))")
 _DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
 _MIN_WORDS = 5  # syllables
 _DUPLICATE = 0.6
@@ -79,11 +81,18 @@ def find_commitments(doc: Document) -> list[dict]:
         if sentence.start < doc.title_end:
             continue
         text = low[sentence.start: sentence.end]
+        if _is_heading(doc.text[sentence.start: sentence.end]):
+            # "I. KẾT QUẢ THỰC HIỆN…", "II. PHƯƠNG HƯỚNG…": the heading sets the mode, promises nothing
+            mode = "review" if _REVIEW.search(text) else "plan" if re.search(_TIME_AHEAD, text) else mode
+            previous_paragraph = sentence.paragraph
+            continue
         if sentence.paragraph != previous_paragraph:
             previous_paragraph = sentence.paragraph
             if lead is not None and sentence.paragraph == lead + 1:
                 mode = None  # the lead sums up the article; its plan does not run on
-            paragraph_plan = mode == "plan" and bool(_OPENS_PLAN.match(_strip_connectors(text)))
+            paragraph_plan = mode == "plan" and bool(
+                _OPENS_PLAN.match(_strip_connectors(text)) or _LIST_MARKER.match(text)
+            )
             resumable = mode == "plan" and not paragraph_plan
             if resumable:
                 mode = None
@@ -113,8 +122,9 @@ def find_commitments(doc: Document) -> list[dict]:
 
 
 def _strip_connectors(text: str) -> str:
-    match = _CONNECTORS.match(text.lstrip())
-    return text.lstrip()[match.end():] if match else text.lstrip()
+    text = _LIST_MARKER.sub("", text.lstrip(), count=1)
+    match = _CONNECTORS.match(text)
+    return text[match.end():] if match else text
 
 
 def _region_start(text: str) -> tuple[str, int] | None:
@@ -159,6 +169,11 @@ def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     low = doc.lower
+    if doc.text[start:end].rstrip().endswith(":"):
+        return None  # "Hai bên thống nhất một số nội dung sau:" announces a list
+    marker = _LIST_MARKER.match(low, start, end)
+    if marker:
+        start = marker.end()
     header = _HEADER.search(low, start, end)
     if header and len(low[header.end(): end].split()) >= 3:
         start = header.end()
@@ -176,6 +191,12 @@ def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     if _GENERIC_END.search(clause) or _PAST.match(clause):
         return None
     return start, end
+
+
+def _is_heading(text: str) -> bool:
+    """A line in capitals ("II. PHƯƠNG HƯỚNG HỢP TÁC") titles a section; it promises nothing."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _lead_paragraph(doc: Document) -> int | None:

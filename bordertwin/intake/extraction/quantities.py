@@ -44,7 +44,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     "phòng học": ("phòng học", True), "ngôi nhà": ("ngôi nhà", True), "căn nhà": ("căn nhà", True),
     "chuyến": ("chuyến", True), "cuộc": ("cuộc", True), "buổi": ("buổi", True), "đợt": ("đợt", True),
     "lớp": ("lớp", True), "học bổng": ("học bổng", True), "chỉ tiêu": ("chỉ tiêu", True),
-    "bản": ("bản", True), "thôn": ("thôn", True), "xe": ("xe", True), "vụ": ("vụ", True),
+    "xe": ("xe", True), "vụ": ("vụ", True), "nhà": ("nhà", True), "công dân": ("công dân", True),
+    "đối tượng": ("đối tượng", True), "bánh": ("bánh", False),
 }
 UNIT = "(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
 # A counting word right after a number: lets the date reader leave "12/60 lượt" alone.

@@ -205,6 +205,7 @@ class Document:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+_LIST_NUMBER = re.compile(r"\d{1,2}|[IVXivx]{1,4}|[a-zđ]|(?i:điều|mục|phần)\s+\d{1,2}")
 _ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|v\.v|Th|Ths)\.|\.\.\.?)$")
 
 
@@ -218,6 +219,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _ABBREVIATION.search(text[max(cursor, match.start() - 6): match.start()]):
             continue
+        if _LIST_NUMBER.fullmatch(text[cursor: match.start()].strip().rstrip(".")):
+            continue  # "1. Tiếp tục …", "II. PHƯƠNG HƯỚNG …": a list marker, not a sentence
         pieces.append((cursor, match.start()))
         cursor = nxt
     if cursor < end:

@@ -173,3 +173,40 @@ def test_commitments_in_the_page_chrome_are_ignored():
         + "\nCác tin bài khác\nHai tỉnh thống nhất đẩy mạnh hợp tác du lịch trong thời gian tới"
     )
     assert commitments(text) == ["tăng cường tuần tra song phương trên tuyến biên giới chung của hai huyện"]
+
+
+MINUTES = """BIÊN BẢN HỘI ĐÀM
+Giữa huyện Kỳ Sơn, tỉnh Nghệ An và huyện Noọng Hét, tỉnh Xiêng Khoảng, nước CHDCND Lào
+
+Hôm nay, ngày 15 tháng 3 năm 2024, hai đoàn đại biểu đã tiến hành hội đàm.
+
+I. KẾT QUẢ THỰC HIỆN BIÊN BẢN NĂM 2023
+Hai huyện tiếp tục phối hợp tuần tra song phương, bàn giao 15 công dân.
+
+II. PHƯƠNG HƯỚNG HỢP TÁC NĂM 2024
+Hai bên thống nhất một số nội dung sau:
+1. Tiếp tục phối hợp chặt chẽ trong công tác quản lý, bảo vệ đường biên giới, mốc quốc giới.
+2. Phối hợp giải quyết tình trạng di cư tự do theo Thỏa thuận ký ngày 8/7/2013.
+3. Huyện Kỳ Sơn hỗ trợ 20 chỉ tiêu đào tạo tiếng Việt cho cán bộ huyện Noọng Hét.
+- Tổ chức giao lưu văn hóa, thể thao nhân dịp Tết Bun-pi-may.
+
+Biên bản được lập thành 04 bản bằng tiếng Việt và tiếng Lào, có giá trị như nhau.
+"""
+
+
+def test_numbered_and_bulleted_items_of_minutes_are_commitments():
+    found = commitments(MINUTES)
+    assert found == [
+        "Tiếp tục phối hợp chặt chẽ trong công tác quản lý, bảo vệ đường biên giới, mốc quốc giới",
+        "Phối hợp giải quyết tình trạng di cư tự do theo Thỏa thuận ký ngày 8/7/2013",
+        "Huyện Kỳ Sơn hỗ trợ 20 chỉ tiêu đào tạo tiếng Việt cho cán bộ huyện Noọng Hét",
+        "Tổ chức giao lưu văn hóa, thể thao nhân dịp Tết Bun-pi-may",
+    ]
+
+
+def test_minutes_give_their_date_parties_and_counts():
+    result = extract(MINUTES)
+    assert result["event_date"]["value"] == "2024-03-15"
+    assert [p["name"] for p in result["vn_parties"]] == ["Kỳ Sơn"]
+    assert [p["name"] for p in result["la_parties"]] == ["Noọng Hét"]
+    assert [(q["value"], q["unit"]) for q in result["quantities"]] == [(15, "công dân"), (20, "chỉ tiêu")]
