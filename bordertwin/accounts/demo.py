@@ -8,7 +8,8 @@ from bordertwin.core.choices import Side
 from bordertwin.places.models import Place
 
 from .choices import Role
-from .models import Membership, User
+from .models import User
+from .services import grant_role
 
 # username: (side, superuser, role, place key or None for everywhere, full name)
 DEMO_USERS = {
@@ -37,9 +38,8 @@ def load(stdout: IO[str]) -> str:
         elif os.environ.get("BORDERTWIN_DEMO_PASSWORD") and not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        if role and not user.memberships.exists():
-            place = Place.objects.get(key=place_key) if place_key else None
-            Membership.objects.create(user=user, role=role, place=place)
+        if role:
+            grant_role(user, role, place=Place.objects.get(key=place_key) if place_key else None)
     if generated:
         stdout.write(f"Demo users {', '.join(created)} were created with the password: {password}\n"
                      "It is shown only now; set BORDERTWIN_DEMO_PASSWORD to choose it.\n")
