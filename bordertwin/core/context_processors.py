@@ -5,6 +5,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from bordertwin.accounts.choices import Role
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     """The menu: each app's config lists its pages as `navigation = [(url name, label), ...]`."""
@@ -17,7 +19,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 continue
     matches = [url for url, _label in items if request.path.startswith(url) and url != "/"]
     current = max(matches, key=len, default="")
+    user = getattr(request, "user", None)
     return {
         "navigation": [(url, label, url == current) for url, label in items],
         "languages": settings.LANGUAGES,
+        "can_restore": bool(user and user.is_authenticated and (user.is_superuser or user.memberships.filter(role=Role.ADMINISTRATOR).exists())),
     }
