@@ -90,12 +90,16 @@ def line_geojson(points: list[Point]) -> str:
     return json.dumps({"type": "LineString", "coordinates": [[round(x, 6), round(y, 6)] for x, y in points]})
 
 
-def parse_route(data: bytes, name: str = "") -> list[Point]:
-    """The points of a GPX track or a GeoJSON line; ValidationError with a clear message otherwise."""
-    if len(data) > MAX_ROUTE_BYTES:
+def check_route_size(size: int) -> None:
+    if size > MAX_ROUTE_BYTES:
         raise ValidationError(
             _("The route file is larger than {limit} MB.").format(limit=MAX_ROUTE_BYTES // (1024 * 1024))
         )
+
+
+def parse_route(data: bytes, name: str = "") -> list[Point]:
+    """The points of a GPX track or a GeoJSON line; ValidationError with a clear message otherwise."""
+    check_route_size(len(data))
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
         raise ValidationError(_("The route file is empty."))

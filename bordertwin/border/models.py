@@ -301,8 +301,14 @@ class Incident(BaseRecord):
 
     @classmethod
     def access_filter(cls, user: Any, action: str) -> Q:
-        """The other side sees an incident only once the reporting side has shared it."""
-        return Q(reported_by_side=user.side) | Q(shared_at__isnull=False)
+        """The other side sees an incident only once the reporting side has shared it.
+
+        Its record stays the reporting side's to change or delete; the other side takes
+        part through the workflow's steps (services.move_incident).
+        """
+        if action == "view":
+            return Q(reported_by_side=user.side) | Q(shared_at__isnull=False)
+        return Q(reported_by_side=user.side)
 
     def names_visible_to(self, user: Any) -> bool:
         """Names of the people involved stay with the reporting side (its border roles, who alone see incidents)."""

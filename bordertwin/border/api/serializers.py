@@ -1,0 +1,167 @@
+"""Border records as GeoJSON features: the map reads them straight from the API.
+
+Each record is a Feature whose `properties` are its fields; writes take the same fields
+as plain JSON (latitude and longitude for a marker), and answer with the Feature.
+"""
+
+import json
+from typing import Any
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from bordertwin.core.api.viewsets import RecordSerializer
+
+from ..choices import IncidentStatus
+from ..models import Incident, IncidentStep, Marker, MarkerInspection, Patrol, Segment
+
+
+def marker_sort_key(number: str) -> tuple[int, str]:
+    digits = ""
+    for char in number:
+        if not char.isdigit():
+            break
+        digits += char
+    return (int(digits) if digits else 0, number)
+
+
+class FeatureSerializer(RecordSerializer):
+    def geometry(self, obj: Any) -> dict[str, Any] | None:
+        return None
+
+    def to_representation(self, obj: Any) -> dict[str, Any]:
+        return {"type": "Feature", "id": obj.pk, "geometry": self.geometry(obj), "properties": super().to_representation(obj)}
+
+    def user(self) -> Any:
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+
+class SegmentSerializer(FeatureSerializer):
+    partnership_name = serializers.CharField(source="partnership.__str__", read_only=True)
+
+    class Meta:
+        model = Segment
+        fields = [
+            "id", "url", "partnership", "partnership_name", "name", "vn_post", "la_post", "from_marker", "to_marker",
+            "length_km", "description",
+        ]
+
+    def geometry(self, obj: Segment) -> dict[str, Any] | None:
+        markers = getattr(obj, "live_markers", None)
+        if markers is None:
+            markers = list(Marker.objects.filter(segment=obj))
+        points = [[float(m.longitude), float(m.latitude)] for m in sorted(markers, key=lambda m: marker_sort_key(m.number))]
+        return {"type": "LineString", "coordinates": points} if len(points) > 1 else None
+
+
+class MarkerSerializer(FeatureSerializer):
+    last_condition = serializers.SerializerMethodField()
+    last_inspected_on = serializers.DateField(read_only=True)
+
+    class Meta:
+        model = Marker
+        fields = [
+            "id", "url", "segment", "number", "marker_type", "latitude", "longitude", "elevation_m", "installed_on",
+            "description", "last_condition", "last_inspected_on",
+        ]
+
+    def get_last_condition(self, obj: Marker) -> str | None:
+        return getattr(obj, "last_condition", None)
+
+    def geometry(self, obj: Marker) -> dict[str, Any]:
+        return {"type": "Point", "coordinates": [float(obj.longitude), float(obj.latitude)]}
+
+
+class PatrolSerializer(FeatureSerializer):
+    partnership = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Patrol
+        fields = [
+            "id", "url", "partnership", "segment", "kind", "started_at", "ended_at", "vn_unit", "la_unit", "vn_people", "la_people",
+            "vn_names", "la_names", "route_length_km", "findings",
+        ]
+        read_only_fields = ["route_length_km"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("segment") is not None:
+            attrs["partnership"] = attrs["segment"].partnership
+        return attrs
+
+    def geometry(self, obj: Patrol) -> dict[str, Any] | None:
+        return json.loads(obj.route_geojson) if obj.route_geojson else None
+
+
+class RouteSerializer(serializers.Serializer):
+    """A route for a patrol: a GPX or GeoJSON file, or GeoJSON in the body."""
+
+    file = serializers.FileField(required=False)
+    route = serializers.JSONField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("file") and attrs.get("route") in (None, ""):
+            raise serializers.ValidationError(_("Send a GPX or GeoJSON file, or a GeoJSON line as “route”."))
+        return attrs
+
+
+class InspectionSerializer(RecordSerializer):
+    photo = serializers.FileField(required=False, write_only=True)
+
+    class Meta:
+        model = MarkerInspection
+        fields = ["id", "marker", "patrol", "inspected_on", "condition", "note", "photo"]
+
+
+class IncidentStepSerializer(serializers.ModelSerializer):
+    acted_by = serializers.CharField(source="acted_by.username", read_only=True)
+
+    class Meta:
+        model = IncidentStep
+        fields = ["from_status", "to_status", "acted_by", "acted_at", "side", "note"]
+
+
+class IncidentSerializer(FeatureSerializer):
+    steps = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Incident
+        fields = [
+            "id", "url", "partnership", "segment", "patrol", "category", "occurred_at", "place_description", "nearest_marker",
+            "latitude", "longitude", "vn_people", "la_people", "other_people", "people_names", "description", "deadline",
+            "status", "reported_by_side", "shared_at", "steps",
+        ]
+        read_only_fields = ["status", "reported_by_side", "shared_at"]
+        extra_kwargs = {"partnership": {"required": False}}
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        segment = attrs.get("segment")
+        if segment is not None and attrs.get("partnership") is None:
+            attrs["partnership"] = segment.partnership
+        if self.instance is None and attrs.get("partnership") is None:
+            raise serializers.ValidationError({"partnership": _("Choose the partnership or the segment where it happened.")})
+        return attrs
+
+    def get_steps(self, obj: Incident) -> list[dict[str, Any]] | None:
+        view = self.context.get("view")
+        if view is not None and getattr(view, "action", None) == "list":
+            return None
+        return IncidentStepSerializer(obj.steps.select_related("acted_by"), many=True).data
+
+    def to_representation(self, obj: Incident) -> dict[str, Any]:
+        feature = super().to_representation(obj)
+        if not obj.names_visible_to(self.user()):
+            feature["properties"]["people_names"] = None
+        return feature
+
+    def geometry(self, obj: Incident) -> dict[str, Any] | None:
+        position = obj.position
+        if position is None:
+            return None
+        return {"type": "Point", "coordinates": [float(position[1]), float(position[0])]}
+
+
+class MoveSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=IncidentStatus.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+

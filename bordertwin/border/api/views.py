@@ -1,0 +1,148 @@
+"""The border API: segments, markers, patrols and incidents as GeoJSON, marker inspections, the incident workflow."""
+
+import json
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from bordertwin.core import context
+from bordertwin.core.api.policy import Pagination
+from bordertwin.core.api.viewsets import RecordViewSet
+
+from .. import geo, services
+from ..filtersets import IncidentFilterSet, InspectionFilterSet, MarkerFilterSet, PatrolFilterSet, SegmentFilterSet
+from ..models import Incident, Marker
+from .serializers import (
+    IncidentSerializer,
+    InspectionSerializer,
+    MarkerSerializer,
+    MoveSerializer,
+    PatrolSerializer,
+    RouteSerializer,
+    SegmentSerializer,
+)
+
+
+class FeaturePagination(Pagination):
+    """A page of records as a GeoJSON FeatureCollection; a map may ask for a whole segment at once."""
+
+    max_page_size = 5000
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response({
+            "type": "FeatureCollection", "count": self.page.paginator.count,
+            "next": self.get_next_link(), "previous": self.get_previous_link(), "features": data,
+        })
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "example": "FeatureCollection"},
+                "count": {"type": "integer"},
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "features": schema,
+            },
+        }
+
+
+class FeatureViewSet(RecordViewSet):
+    pagination_class = FeaturePagination
+
+
+class SegmentViewSet(FeatureViewSet):
+    serializer_class = SegmentSerializer
+    filterset_class = SegmentFilterSet
+    related = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+    ordering = ["name", "pk"]
+
+    def get_queryset(self) -> QuerySet:
+        markers = Marker.objects.only("pk", "segment_id", "number", "latitude", "longitude")
+        return super().get_queryset().prefetch_related(Prefetch("markers", queryset=markers, to_attr="live_markers"))
+
+
+class MarkerViewSet(FeatureViewSet):
+    serializer_class = MarkerSerializer
+    filterset_class = MarkerFilterSet
+    ordering = ["segment", "latitude", "pk"]
+
+    def get_queryset(self) -> QuerySet:
+        return services.with_last_inspection(super().get_queryset())
+
+
+class PatrolViewSet(FeatureViewSet):
+    serializer_class = PatrolSerializer
+    filterset_class = PatrolFilterSet
+    ordering = ["-started_at", "pk"]
+
+    @extend_schema(request=RouteSerializer, responses=PatrolSerializer)
+    @action(detail=True, methods=["post"])
+    def route(self, request: Request, pk: Any = None) -> Response:
+        """Set the patrol's route from a GPX or GeoJSON file, or a GeoJSON line in `route`."""
+        patrol = self.get_object()
+        incoming = RouteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        upload = incoming.validated_data.get("file")
+        if upload is not None:
+            geo.check_route_size(upload.size)
+            data: bytes | str = upload.read()
+            name = upload.name
+        else:
+            route = incoming.validated_data["route"]
+            data = route if isinstance(route, str) else json.dumps(route)
+            name = ""
+        with context.acting(request.user):
+            services.set_route(patrol, data, acting_user=request.user, name=name, reason=self._reason())
+        return Response(PatrolSerializer(patrol, context=self.get_serializer_context()).data)
+
+
+class InspectionViewSet(RecordViewSet):
+    """Marker inspections: what each visit found; recorded through services.record_inspection."""
+
+    serializer_class = InspectionSerializer
+    filterset_class = InspectionFilterSet
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    ordering = ["-inspected_on", "-pk"]
+
+    def perform_create(self, serializer: InspectionSerializer) -> None:
+        data = serializer.validated_data
+        with context.acting(self.request.user):
+            serializer.instance = services.record_inspection(
+                data["marker"], acting_user=self.request.user, condition=data["condition"], inspected_on=data["inspected_on"],
+                patrol=data.get("patrol"), note=data.get("note", ""), photo=data.get("photo"), reason=self._reason(),
+            )
+
+
+class IncidentViewSet(FeatureViewSet):
+    serializer_class = IncidentSerializer
+    filterset_class = IncidentFilterSet
+    related = ("nearest_marker",)
+    ordering = ["-occurred_at", "pk"]
+
+    def perform_create(self, serializer: IncidentSerializer) -> None:
+        incident = Incident(**serializer.validated_data)
+        with context.acting(self.request.user):
+            serializer.instance = services.report_incident(incident, acting_user=self.request.user, note=self._reason())
+
+    @extend_schema(request=MoveSerializer, responses=IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def move(self, request: Request, pk: Any = None) -> Response:
+        """Move the incident along its workflow: {"status": "shared", "note": "..."}."""
+        incident = self.get_object()
+        incoming = MoveSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        with context.acting(request.user):
+            incident = services.move_incident(
+                incident, incoming.validated_data["status"], acting_user=request.user,
+                note=incoming.validated_data.get("note", ""),
+            )
+        fresh = get_object_or_404(self.get_queryset(), pk=incident.pk)
+        return Response(IncidentSerializer(fresh, context=self.get_serializer_context()).data, status=status.HTTP_200_OK)
+
