@@ -72,6 +72,7 @@ _EXCLUDE_BEFORE: dict[str, re.Pattern[str]] = {
 }
 _EXCLUDE_AFTER: dict[str, re.Pattern[str]] = {
     "chính trị": re.compile(r"\s+viên\b"),
+    "buôn bán": re.compile(r"\s+(?:ma túy|ma tuý|người|vũ khí|động vật|trái phép|hàng cấm|pháo)"),
 }
 DOMAIN_THRESHOLD = 2
 _MAX_EVIDENCE = 5

@@ -5,10 +5,11 @@
    word ("2 huyện Hương Khê và NaKai"); and names from the table in ``places.py`` written
    bare ("Quảng Bình - Khăm Muồn"). A person's name after a place ("huyện Hương Khê Ngô
    Xuân Ninh") is cut off at a known place name, a name seen alone elsewhere, or a surname.
-2. Side: Lao when the level word is Lao (cụm bản, mường, đại đội, bản), the name is in the
-   Lao table, or the words after it say so ("(CHDCND Lào)", "nước bạn Lào", a Lao parent
-   province in parentheses); Vietnamese in the same ways; else the side opposite its
-   partner in a pair ("X và Y"), else what the matcher finds.
+2. Side: from evidence first — the name is in the table of ``places.py``, the words after
+   it say so ("(CHDCND Lào)", "nước bạn Lào"), or a parent in parentheses or after a comma
+   is on that side ("bản Huồi Cáng (xã Nậm Cắn, huyện Kỳ Sơn)"); else from the level word
+   (cụm bản, mường, đại đội, bản → Lao; xã, phường, thôn, khóm, đồn → Vietnamese); else
+   opposite its partner in a pair ("X và Y"); else what the matcher finds.
 3. Choice: units in parentheses after another are parents or places, not parties. Each side
    keeps its best-scored level (mentions, pairs with the other side, the title, sentences
    about twinning), preferring a more specific level that is paired with the other side:
@@ -96,7 +97,8 @@ class Mention:
     name: str
     level: str
     kind: str  # level | coordinated | bare
-    votes: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)  # evidence: names, context, parents
+    hint: str | None = None  # the side its level word implies ("cụm bản" → LA)
     parent: bool = False
 
     @property
@@ -146,8 +148,7 @@ def _mentions(doc: Document) -> list[Mention]:
         name_start = match.start("conn") if match.group("conn") else match.start("name")
         end = name_start + len((match.group("conn") or "")) + len(" ".join(tokens))
         mention = Mention(match.start(), end, text[name_start:end], level, "level")
-        if side:
-            mention.votes[side] += 2
+        mention.hint = side
         mentions.append(mention)
         mentions.extend(_coordinated(doc, mention, level, full_names))
     mentions.extend(_bare(doc, mentions))
@@ -253,7 +254,7 @@ def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
         if not mention.parent:
             continue
         child = next((m for m in reversed(mentions[:index]) if not m.parent), None)
-        side = _side(mention.votes)
+        side = _side(mention.votes) or mention.hint
         if child is not None and side and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(child.level, 9):
             child.votes[side] += 3
 
@@ -285,11 +286,14 @@ def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mentio
 def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matcher: PlaceMatcher | None) -> dict:
     units: dict[tuple[str, str], dict] = {}
     for mention in mentions:
-        unit = units.setdefault(mention.key, {"mentions": [], "votes": Counter(), "side": None})
+        unit = units.setdefault(mention.key, {"mentions": [], "votes": Counter(), "hints": Counter(), "side": None})
         unit["mentions"].append(mention)
         unit["votes"].update(mention.votes)
+        if mention.hint:
+            unit["hints"][mention.hint] += 1
     for unit in units.values():
-        unit["side"] = _side(unit["votes"])
+        # evidence first; the level word's side only when the evidence is silent or even
+        unit["side"] = _side(unit["votes"]) or _side(unit["hints"])
     for _ in range(2):  # a partner's side settles an unknown side
         for first, second in pairs:
             a, b = units[first.key], units[second.key]

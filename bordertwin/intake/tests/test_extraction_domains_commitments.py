@@ -210,3 +210,11 @@ def test_minutes_give_their_date_parties_and_counts():
     assert [p["name"] for p in result["vn_parties"]] == ["Kỳ Sơn"]
     assert [p["name"] for p in result["la_parties"]] == ["Noọng Hét"]
     assert [(q["value"], q["unit"]) for q in result["quantities"]] == [(15, "công dân"), (20, "chỉ tiêu")]
+
+
+def test_trafficking_is_not_trade():
+    assert "trade" not in domains("Hai bản cam kết không tham gia buôn bán ma túy, buôn bán người qua biên giới.")
+
+
+def test_windows_line_ends_read_like_unix_ones():
+    assert commitments(MINUTES.replace("\n", "\r\n")) == commitments(MINUTES)

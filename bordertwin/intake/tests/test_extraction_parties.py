@@ -134,3 +134,20 @@ def test_the_matcher_settles_a_side_the_text_does_not_tell():
 
 def test_without_parties_the_lists_are_empty():
     assert sides("Hai bên thống nhất tăng cường tuần tra song phương.") == ([], [])
+
+
+def test_a_vietnamese_bản_is_placed_by_its_parents_not_its_level_word():
+    text = (
+        "Kết nghĩa bản Huồi Cáng với bản Phôn Sủng (Lào)\n"
+        "Ngày 10/5, Đồn Biên phòng Nậm Cắn tổ chức lễ kết nghĩa giữa bản Huồi Cáng (xã Nậm Cắn, huyện Kỳ Sơn) "
+        "và bản Phôn Sủng (huyện Noọng Hét, tỉnh Xiêng Khoảng, Lào). Bản Huồi Cáng có 120 hộ. "
+        "Trưởng bản Huồi Cáng và trưởng bản Phôn Sủng ký kết quy chế kết nghĩa. Đại tá Nguyễn Văn A, "
+        "Phó Chỉ huy trưởng BĐBP tỉnh Nghệ An cho biết toàn tỉnh có 21 cặp bản kết nghĩa."
+    )
+    assert sides(text) == ([("Huồi Cáng", "village")], [("Phôn Sủng", "village")])
+
+
+def test_an_empty_text_proposes_nothing():
+    result = extract("")
+    assert result["vn_parties"] == result["la_parties"] == result["money"] == result["commitments"] == []
+    assert result["event_date"] is None
