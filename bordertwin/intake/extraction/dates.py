@@ -8,7 +8,8 @@ counts; "34/CT-BTL" is a document number; "6/2024" is a month.
 A date written without its year takes the year of the same day or month written in full
 elsewhere in the main article, else the year of ``document_date`` (the previous year when
 the date would fall more than a month after it, the next year for a date said to come,
-"tháng 9 tới"); otherwise the year stays unknown.
+"tháng 9 tới"), else the year the article says it is written in ("6 tháng đầu năm 2024");
+otherwise the year stays unknown.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ _STAMP_LINE = re.compile(
     r"^[^\n]{0,40}(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|đăng lúc|ngày đăng|gmt)"
     r"|\d{1,2}[:h]\d{2}\s*(?:\(gmt|$)",
     re.M,
+)
+# Phrases that tell the year of writing: "6 tháng đầu năm 2024", "từ đầu năm 2024 đến nay".
+_NOW_YEAR = re.compile(
+    r"(?:\d+|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})"
+    r"|đầu\s+năm\s+(\d{4})\s+(?:đến nay|tới nay)"
+    r"|quý\s+(?:i{1,3}|iv|[1-4])\s*(?:/|năm)\s*(\d{4})"
+    r"|năm\s+(\d{4})\s+(?:đến nay|tới nay)"
 )
 # A stored line giving the document date ("date 2024-06", "date: 2024-06-22").
 _DATE_LINE = re.compile(r"^\s*(?:date|published|ngày đăng)\s*[:=]?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$", re.M)
@@ -173,9 +181,18 @@ def document_date_from_text(doc: Document) -> dt.date | None:
     return dt.date(year, month, day) if _valid(day, month, year) else None
 
 
-def resolve_year(mention: DateMention, mentions: list[DateMention], document_date: dt.date | None) -> int | None:
-    """The year of ``mention``: its own, one written for the same day or month, or the
-    document date's."""
+def current_year_hint(doc: Document) -> int | None:
+    """The year the article is written in, when it says so ("6 tháng đầu năm 2024",
+    "từ đầu năm 2024 đến nay", "năm 2024 đến nay")."""
+    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(doc.lower, 0, doc.main_end)]
+    return max(years) if years else None
+
+
+def resolve_year(
+    mention: DateMention, mentions: list[DateMention], document_date: dt.date | None, current_year: int | None = None
+) -> int | None:
+    """The year of ``mention``: its own, one written for the same day or month, the
+    document date's, or the year the article says it is written in."""
     if mention.year is not None:
         return mention.year
     for other in mentions:
@@ -184,7 +201,7 @@ def resolve_year(mention: DateMention, mentions: list[DateMention], document_dat
         if mention.day is None or other.day in (None, mention.day):
             return other.year
     if document_date is None:
-        return None
+        return current_year
     year = document_date.year
     candidate = dt.date(year, mention.month, mention.day or 1)
     if mention.future and candidate < document_date - dt.timedelta(days=31):
@@ -209,7 +226,7 @@ def pick_event_date(doc: Document, mentions: list[DateMention], document_date: d
         chosen = next((m for m in usable if m.cue != "none"), None)
     if chosen is None:
         return None, notes
-    year = resolve_year(chosen, mentions, document_date)
+    year = resolve_year(chosen, mentions, document_date, current_year_hint(doc))
     text_item = doc.item(chosen.start, chosen.end)
     if year is None:
         notes.append(f"event date {text_item['text']!r} found but its year is unknown; give the document date")
@@ -222,6 +239,7 @@ def agreement_dates(doc: Document, mentions: list[DateMention], document_date: d
     notes: list[str] = []
     result: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    current_year = current_year_hint(doc)
     for mention in mentions:
         if mention.reference or mention.stamp:
             continue
@@ -232,7 +250,7 @@ def agreement_dates(doc: Document, mentions: list[DateMention], document_date: d
         kind = _agreement_kind(low, sentence.start, sentence.end, mention)
         if kind is None:
             continue
-        year = resolve_year(mention, mentions, document_date)
+        year = resolve_year(mention, mentions, document_date, current_year)
         value = mention.value(year)
         if value is None:
             notes.append(f"agreement date {doc.item(mention.start, mention.end)['text']!r} has no known year")

@@ -141,3 +141,14 @@ def test_date_spans_point_into_the_original_text():
     text = "Theo đó, ngày 25/6/2022, huyện Hương Khê và huyện Nakai ký kết biên bản ghi nhớ hợp tác."
     found = extract(text)["agreement_dates"][0]
     assert text[found["span"][0]:found["span"][1]] == found["text"] == "25/6/2022"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiều 22/6, hai huyện hội đàm. Từ đầu năm 2024 đến nay, hai bên tổ chức 12 lượt tuần tra.",
+        "Chiều 22/6, hai huyện hội đàm, đánh giá kết quả 6 tháng đầu năm 2024.",
+    ],
+)
+def test_the_article_may_say_the_year_it_is_written_in(sentence):
+    assert event(sentence, None) == "2024-06-22"
