@@ -68,14 +68,14 @@ _DATE_LINE = re.compile(r"^\s*(?:date|published|ngày đăng)\s*[:=]?\s*(\d{4})-
 _NOT_AFTER = r"(?!\s*[/.]\s*\d)(?!\s*/\s*[^\W\d])(?!\d)(?!\s*%)(?!,\d)"
 _NOT_BEFORE = r"(?<![\d/.,])"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("words", re.compile(rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:năm\s+|,\s*)(?P<y>\d{{4}}))?(?!\d)")),
+    ("words", re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y>\d{4}))?(?!\d)")),
     ("range_from", re.compile(
         rf"từ\s+(?:ngày\s+)?(?P<d>\d{{1,2}})(?:\s*/\s*(?P<m0>\d{{1,2}}))?\s+(?:đến|tới)\s+(?:ngày\s+)?"
         rf"\d{{1,2}}\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?{_NOT_AFTER}")),
     ("range", re.compile(
         rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?{_NOT_AFTER}")),
     ("dmy", re.compile(rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>\d{{4}})(?!\d)(?!\s*/\s*[^\W\d])")),
-    ("month_year", re.compile(rf"(?:tháng\s+)(?P<m>\d{{1,2}})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>\d{{4}})(?!\d)(?!\s*/\s*[^\W\d])")),
+    ("month_year", re.compile(r"(?:tháng\s+)(?P<m>\d{1,2})\s*(?:[/-]|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)(?!\s*/\s*[^\W\d])")),
     ("month_year_bare", re.compile(rf"{_NOT_BEFORE}(?P<m>\d{{1,2}})\s*/\s*(?P<y>(?:19|20)\d{{2}})(?!\d)(?!\s*/\s*[^\W\d])")),
     ("dm", re.compile(rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}}){_NOT_AFTER}")),
     ("dm_dot", re.compile(rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*[.-]\s*(?P<m>\d{{1,2}}){_NOT_AFTER}")),

@@ -146,7 +146,7 @@ def _mentions(doc: Document) -> list[Mention]:
         level, side = _LEVEL[word]
         tokens = _trim_person(tokens, level, full_names, low[max(0, match.start() - 30): match.start()])
         name_start = match.start("conn") if match.group("conn") else match.start("name")
-        end = name_start + len((match.group("conn") or "")) + len(" ".join(tokens))
+        end = name_start + len(match.group("conn") or "") + len(" ".join(tokens))
         mention = Mention(match.start(), end, text[name_start:end], level, "level")
         mention.hint = side
         mentions.append(mention)
@@ -274,7 +274,7 @@ def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mentio
     """Mentions joined as partners: "X và Y", "giữa X với Y", "X hội đàm với Y"."""
     pairs: list[tuple[Mention, Mention]] = []
     active = [m for m in mentions if not m.parent]
-    for first, second in zip(active, active[1:]):
+    for first, second in zip(active, active[1:], strict=False):
         between = re.sub(r"\([^()]*\)", "", doc.lower[first.end: second.start])
         if len(between) > 80 or re.search(r"[.;:\n]", between):
             continue

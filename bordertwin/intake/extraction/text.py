@@ -48,8 +48,6 @@ _MIN_MAIN_CHARS = 200
 
 # A line that is only an image file name or image markup ("2.jpg", "![]() |").
 IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w-]+\.(?:jpe?g|png|gif|webp))\s*$", re.I)
-# A news lead opens with the outlet's tag: "(Baohatinh.vn) -", "TTO -", "VOV.VN -".
-SOURCE_TAG = re.compile(r"^\s*(?:\([^)\n]{2,40}\)|[A-ZĐ][\w.]{1,20}(?:\s[A-ZĐ][\w.]*){0,2})\s*[-–—]\s+")
 
 
 class _FoldTable(dict):
@@ -200,8 +198,6 @@ class Document:
             return first.end
         return 0
 
-    def in_main(self, pos: int) -> bool:
-        return pos < self.main_end
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
@@ -268,7 +264,7 @@ def _f1(first: Counter, second: Counter) -> float:
 
 
 def bigrams(tokens: Sequence[str]) -> list[tuple[str, str]]:
-    return list(zip(tokens, tokens[1:]))
+    return list(zip(tokens, tokens[1:], strict=False))
 
 
 @lru_cache(maxsize=4096)
