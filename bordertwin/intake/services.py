@@ -9,7 +9,6 @@ span of text it came from.
 import datetime
 import hashlib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from importlib.util import find_spec
 from typing import Any
 
@@ -295,9 +294,3 @@ def agreement_proposals(document: SourceDocument) -> list[dict[str, Any]]:
             item["signed_on"], item["precision"] = None, DatePrecision.DAY
     return found
 
-
-def money_amount(value: Any) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (ArithmeticError, ValueError, TypeError):
-        return None

@@ -1,0 +1,228 @@
+"""The intake's forms: hand in a document, and review what is proposed from it."""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from bordertwin.core import access
+from bordertwin.core.choices import DatePrecision, Side
+from bordertwin.core.text import fold
+from bordertwin.partnerships.choices import AgreementKind, Domain, PartnershipLevel
+from bordertwin.partnerships.models import Partnership, Unit
+from bordertwin.places.forms import PlaceSelect
+from bordertwin.places.models import Place
+
+from . import services
+from .choices import DocumentKind, Language
+from .models import SourceDocument
+from .reading import READABLE
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SubmitForm(forms.Form):
+    """Paste a text or choose a file; the rest helps reading it."""
+
+    title = forms.CharField(label=_("Title"), max_length=300, required=False, help_text=_("Left empty: the first line of the text."))
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.ARTICLE)
+    document_date = forms.DateField(
+        label=_("Document date"), required=False, widget=DATE,
+        help_text=_("When it was published or signed: gives the year of dates written without one."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices, initial=Language.VI)
+    text = forms.CharField(label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12}))
+    file = forms.FileField(
+        label=_("Or a file"), required=False, help_text=_("A .txt (UTF-8), .docx or .pdf file with a text layer."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(READABLE)}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        has_text = bool((data.get("text") or "").strip())
+        if has_text == bool(data.get("file")):
+            raise ValidationError(_("Paste a text or choose a file (one of the two)."))
+        return data
+
+
+def unit_for(word: str | None) -> Unit | None:
+    """The unit of measure a word of the text names ("con", "cây", "ha"), if the list has it."""
+    if not word:
+        return None
+    wanted = fold(word)
+    for unit in Unit.objects.all():
+        names = [unit.code, unit.name_vi, unit.name_en, *re.split(r";", unit.aliases or "")]
+        if wanted in {fold(n) for n in names if n}:
+            return unit
+    return None
+
+
+# A first guess at the kind of support, from the unit the text counts it in; the officer corrects it.
+CATEGORY_BY_UNIT = {"head": "livestock", "bird": "livestock", "tree": "seedlings_crops", "ha": "seedlings_crops",
+                    "package": "food_necessities", "dose": "medical", "person": "medical", "scholarship": "school_supplies",
+                    "work": "construction"}
+
+
+class ReviewForm(forms.Form):
+    """One group of fields per proposal: accept it (checkbox), correct its values, or leave it unticked.
+
+    Fields are named "<key>-<name>" (e.g. "commitment-3-domain"), the same keys the
+    service reports its errors under.
+    """
+
+    partnership = forms.ModelChoiceField(
+        label=_("Partnership"), queryset=Partnership.objects.none(), required=False,
+        empty_label=_("— create a new partnership from the places below —"),
+    )
+    change_reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, document: SourceDocument, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+        self.user = user
+        proposals = document.proposals or {}
+        self.partnership_proposal = services.partnership_proposal(proposals, user)
+        partnerships = Partnership.objects.restrict(user, access.ADD).select_related(
+            "vn_place", "la_place", "vn_organisation", "la_organisation"
+        )
+        self.fields["partnership"].queryset = partnerships
+        existing = self.partnership_proposal["existing"]
+        self.fields["partnership"].initial = document.partnership_id or (existing[0].pk if existing else None)
+        # A new partnership's fields are named like a proposal's ("new-vn_place"): the service reports under them.
+        self.fields["new-vn_place"] = forms.ModelChoiceField(
+            label=_("Vietnamese place"), queryset=Place.objects.filter(country="VN"), required=False,
+            widget=PlaceSelect(country="VN"), initial=self.partnership_proposal["vn_place"],
+        )
+        self.fields["new-la_place"] = forms.ModelChoiceField(
+            label=_("Lao place"), queryset=Place.objects.filter(country="LA"), required=False,
+            widget=PlaceSelect(country="LA"), initial=self.partnership_proposal["la_place"],
+        )
+        self.fields["new-level"] = forms.ChoiceField(
+            label=_("Level"), choices=PartnershipLevel.choices, required=False, initial=self.partnership_proposal["level"]
+        )
+        self.groups: list[dict[str, Any]] = []
+        self.agreement_items = services.agreement_proposals(document)
+        agreement_choices = [(str(i), f"{item['text']} ({item['value']})") for i, item in enumerate(self.agreement_items)]
+        for i, item in enumerate(self.agreement_items):
+            self.add_group("agreement", i, item, {
+                "accept": forms.BooleanField(label=_("Record this agreement"), required=False, initial=True),
+                "kind": forms.ChoiceField(label=_("Kind"), choices=AgreementKind.choices, initial=item["kind"], required=False),
+                "title": forms.CharField(label=_("Title"), max_length=300, required=False, initial=document.title),
+                "signed_on": forms.DateField(label=_("Signed on"), required=False, initial=item["signed_on"], widget=DATE),
+                "signed_on_precision": forms.ChoiceField(
+                    label=_("Date known to the"), choices=DatePrecision.choices, initial=item["precision"], required=False
+                ),
+            })
+        for i, item in enumerate(proposals.get("commitments") or []):
+            self.add_group("commitment", i, {**item, "field": "commitments"}, {
+                "accept": forms.BooleanField(label=_("Record this commitment"), required=False, initial=bool(agreement_choices)),
+                "text": forms.CharField(label=_("Text"), required=False, initial=item["text"], widget=forms.Textarea(attrs={"rows": 2})),
+                "domain": forms.ChoiceField(label=_("Domain"), choices=Domain.choices, required=False, initial=item.get("domain")),
+                "agreement": forms.ChoiceField(label=_("In the agreement"), choices=agreement_choices, required=False, initial="0"),
+            })
+        if services.tracking_models() is not None:
+            self.add_deliveries(proposals)
+
+    def add_deliveries(self, proposals: dict[str, Any]) -> None:
+        from bordertwin.tracking.choices import Currency, DeliveryCategory, ValueQualifier
+
+        delivered_on = self.document.document_date
+        side = getattr(self.user, "side", "") or Side.VN
+        for i, item in enumerate(proposals.get("money") or []):
+            self.add_group("money", i, {**item, "field": "money"}, {
+                "accept": forms.BooleanField(label=_("Record as delivered"), required=False, initial=False),
+                "item": forms.CharField(label=_("Item"), max_length=300, required=False, initial=item["text"]),
+                "category": forms.ChoiceField(label=_("Category"), choices=DeliveryCategory.choices, required=False, initial="cash"),
+                "value": forms.DecimalField(label=_("Value"), required=False, initial=item.get("amount"), max_digits=20, decimal_places=2),
+                "currency": forms.ChoiceField(label=_("Currency"), choices=Currency.choices, required=False, initial=item.get("currency")),
+                "value_qualifier": forms.ChoiceField(
+                    label=_("Value is"), choices=ValueQualifier.choices, required=False, initial=item.get("qualifier") or "exact"
+                ),
+                "giver_side": forms.ChoiceField(label=_("Giver side"), choices=Side.choices, required=False, initial=side),
+                "delivered_on": forms.DateField(label=_("Delivered on"), required=False, initial=delivered_on, widget=DATE),
+            })
+        for i, item in enumerate(proposals.get("quantities") or []):
+            unit = unit_for(item.get("unit"))
+            self.add_group("quantity", i, {**item, "field": "quantities"}, {
+                "accept": forms.BooleanField(label=_("Record as delivered"), required=False, initial=False),
+                "item": forms.CharField(label=_("Item"), max_length=300, required=False, initial=item.get("item") or item["text"]),
+                "category": forms.ChoiceField(
+                    label=_("Category"), choices=DeliveryCategory.choices, required=False,
+                    initial=CATEGORY_BY_UNIT.get(unit.code if unit else "", "food_necessities"),
+                ),
+                "quantity": forms.DecimalField(label=_("Quantity"), required=False, initial=item.get("value"), max_digits=18, decimal_places=3),
+                "unit": forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, initial=unit),
+                "giver_side": forms.ChoiceField(label=_("Giver side"), choices=Side.choices, required=False, initial=side),
+                "delivered_on": forms.DateField(label=_("Delivered on"), required=False, initial=delivered_on, widget=DATE),
+            })
+
+    def add_group(self, kind: str, index: int, item: dict[str, Any], fields: dict[str, forms.Field]) -> None:
+        key = f"{kind}-{index}"
+        for name, field in fields.items():
+            self.fields[f"{key}-{name}"] = field
+        self.groups.append({"kind": kind, "key": key, "item": item, "names": [f"{key}-{name}" for name in fields]})
+
+    def new_partnership_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("new-vn_place", "new-la_place", "new-level")]
+
+    def bound_groups(self) -> list[dict[str, Any]]:
+        """The proposal groups with their bound fields, for the template."""
+        return [
+            {**group, "accept": self[group["names"][0]], "fields": [self[name] for name in group["names"][1:]]}
+            for group in self.groups
+        ]
+
+    def accepted(self, kind: str) -> list[dict[str, Any]]:
+        return [g for g in self.groups if g["kind"] == kind and self.cleaned_data.get(f"{g['key']}-accept")]
+
+    def values(self, group: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+        values = {}
+        for name in names:
+            value = self.cleaned_data.get(f"{group['key']}-{name}")
+            if value in (None, ""):
+                self.add_error(f"{group['key']}-{name}", _("This field is required."))
+            values[name] = value
+        return values
+
+    def review(self) -> services.Review:
+        """The officer's decisions, for services.accept_proposals (call after is_valid())."""
+        data = self.cleaned_data
+        review = services.Review(partnership=data.get("partnership"), reason=data.get("change_reason", ""))
+        if review.partnership is None:
+            vn = self.partnership_proposal["vn"]
+            review.new_partnership = services.Accepted(
+                key="new", field="vn_parties", span=vn["span"] if vn else None, text=vn["text"] if vn else "",
+                values=self.values({"key": "new"}, ("vn_place", "la_place", "level")),
+            )
+        agreement_positions: dict[int, int] = {}
+        for group in self.accepted("agreement"):
+            agreement_positions[int(group["key"].split("-")[1])] = len(review.agreements)
+            review.agreements.append(self.accepted_item(group, ("kind", "title", "signed_on", "signed_on_precision")))
+        for group in self.accepted("commitment"):
+            accepted = self.accepted_item(group, ("text", "domain"))
+            chosen = data.get(f"{group['key']}-agreement")
+            accepted.agreement = agreement_positions.get(int(chosen)) if chosen not in (None, "") else None
+            if accepted.agreement is None:
+                self.add_error(f"{group['key']}-agreement", _("Record the agreement this commitment belongs to."))
+            review.commitments.append(accepted)
+        for group in self.accepted("money"):
+            accepted = self.accepted_item(group, ("item", "category", "value", "currency", "value_qualifier", "giver_side", "delivered_on"))
+            review.deliveries.append(accepted)
+        for group in self.accepted("quantity"):
+            accepted = self.accepted_item(group, ("item", "category", "quantity", "unit", "giver_side", "delivered_on"))
+            review.deliveries.append(accepted)
+        return review
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.result = self.review()
+        return data
+
+    def accepted_item(self, group: dict[str, Any], names: tuple[str, ...]) -> services.Accepted:
+        item = group["item"]
+        return services.Accepted(
+            key=group["key"], field=item["field"], span=item.get("span"), text=item.get("text", ""),
+            values=self.values(group, names),
+        )

@@ -1,0 +1,112 @@
+"""Pages of the intake: hand in a document, list them, and review what is proposed from each."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bordertwin.core import access
+from bordertwin.core.forms import apply_errors
+from bordertwin.core.tables import Column, Table
+from bordertwin.core.views import RecordListView, record_context
+
+from . import services
+from .choices import DocumentStatus
+from .filtersets import SourceDocumentFilterSet
+from .forms import ReviewForm, SubmitForm
+from .highlight import pieces
+from .models import ProposalLink, SourceDocument
+
+
+class SourceDocumentListView(RecordListView):
+    model = SourceDocument
+    filterset_class = SourceDocumentFilterSet
+    related = ("submitted_by", "partnership__vn_place", "partnership__la_place", "partnership__vn_organisation",
+               "partnership__la_organisation")
+    table = Table([
+        Column(gettext_lazy("Title"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Document date"), "document_date"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Submitted by"), "submitted_by"),
+        Column(gettext_lazy("Submitted"), "created_at"),
+    ])
+
+    def base_queryset(self) -> Any:
+        return super().base_queryset().defer("text", "proposals")
+
+
+def submit(request: HttpRequest) -> HttpResponse:
+    """Paste a text or upload a file; the document is stored with its proposals, then reviewed."""
+    if not access.can_add(request.user, SourceDocument):
+        raise PermissionDenied(_("You cannot submit documents."))
+    form = SubmitForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.submit_document(
+                acting_user=request.user, text=data["text"], upload=data["file"], title=data["title"],
+                kind=data["kind"], document_date=data["document_date"], language=data["language"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Read. Review what was found before anything is recorded."))
+            return redirect(document.get_absolute_url())
+    return render(request, "intake/sourcedocument_submit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document's text with the proposed spans marked beside the proposals; its review when pending."""
+    document = get_object_or_404(
+        SourceDocument.objects.restrict(request.user, access.VIEW).select_related("submitted_by", "partnership"), pk=pk
+    )
+    can_review = document.status == DocumentStatus.PENDING and access.can(request.user, access.CHANGE, document)
+    form = ReviewForm(request.POST or None, document=document, user=request.user) if can_review else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("You cannot review this document."))
+        if form.is_valid():
+            try:
+                created = services.accept_proposals(document, form.result, acting_user=request.user)
+            except ValidationError as error:
+                apply_errors(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+                status = 403
+            else:
+                messages.success(request, _("{count} records created from the document.").format(count=len(created)))
+                return redirect(document.get_absolute_url())
+        status = status if status != 200 else 400
+    records = accepted_records(request.user, document)
+    context = {
+        "object": document, "document": document, "pieces": pieces(document.text, document.proposals or {}),
+        "form": form, "groups": form.bound_groups() if form else [], "proposals": document.proposals or {},
+        "accepted": records, **record_context(request, document),
+    }
+    return render(request, "intake/sourcedocument_detail.html", context, status=status)
+
+
+
+
+def accepted_records(user: Any, document: SourceDocument) -> list[tuple[ProposalLink, Any]]:
+    """The records taken from the document, each with its link; a record the user may not see comes as None."""
+    links = list(ProposalLink.objects.filter(document=document).select_related("content_type"))
+    by_type: dict[int, list[ProposalLink]] = defaultdict(list)
+    for link in links:
+        by_type[link.content_type_id].append(link)
+    found: dict[tuple[int, int], Any] = {}
+    for content_type_id, group in by_type.items():
+        model = group[0].content_type.model_class()
+        if model is None:
+            continue
+        for record in model.objects.restrict(user, access.VIEW).filter(pk__in=[link.object_id for link in group]):
+            found[(content_type_id, record.pk)] = record
+    return [(link, found.get((link.content_type_id, link.object_id))) for link in links]
