@@ -6,3 +6,7 @@ class BorderConfig(AppConfig):
     name = "bordertwin.border"
     label = "border"
     verbose_name = _("Border")
+    navigation = [
+        ("border:dashboard", _("Border")),
+        ("border:map", _("Border map")),
+    ]

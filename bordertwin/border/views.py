@@ -1,0 +1,332 @@
+"""Border pages: the dashboard of alerts, the map, and the lists and records of segments, markers, patrols, incidents."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bordertwin.core import access, context
+from bordertwin.core.forms import apply_errors
+from bordertwin.core.tables import Column, Table
+from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordListView, RecordUpdateView
+
+from . import alerts, services
+from .choices import OPEN_INCIDENT_STATUSES, IncidentCategory, IncidentStatus, MarkerCondition
+from .filtersets import IncidentFilterSet, MarkerFilterSet, PatrolFilterSet, SegmentFilterSet
+from .forms import IncidentForm, InspectionForm, MarkerForm, MoveForm, PatrolForm, RouteForm, SegmentForm
+from .models import Incident, Marker, MarkerInspection, Patrol, Segment
+
+PARTNERSHIP = tuple(f"partnership__{r}" for r in ("vn_place", "la_place", "vn_organisation", "la_organisation"))
+ALERT_ROWS = 20
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Alerts of the border: markers due for inspection, incidents past their deadline."""
+    user = request.user
+    due = alerts.markers_due(user).select_related("segment").order_by("last_inspected_on", "number")
+    overdue = alerts.incidents_overdue(user).select_related("segment", "nearest_marker").order_by("deadline", "pk")
+    return render(request, "border/dashboard.html", {
+        "inspection_days": settings.BORDERTWIN_MARKER_INSPECTION_DAYS,
+        "markers_due_count": due.count(), "markers_due": due[:ALERT_ROWS],
+        "incidents_overdue_count": overdue.count(), "incidents_overdue": overdue[:ALERT_ROWS],
+        "segment_count": Segment.objects.restrict(user).count(),
+        "marker_count": Marker.objects.restrict(user).count(),
+        "patrol_count": Patrol.objects.restrict(user).count(),
+        "open_incident_count": Incident.objects.restrict(user).filter(status__in=OPEN_INCIDENT_STATUSES).count(),
+    })
+
+
+def border_map(request: HttpRequest) -> HttpResponse:
+    """Markers by last condition or by time since inspection, patrol routes and incidents, read from the API."""
+    user = request.user
+    return render(request, "border/map.html", {
+        "segments": Segment.objects.restrict(user).order_by("name"),
+        "categories": IncidentCategory.choices,
+        "statuses": IncidentStatus.choices,
+        "conditions": MarkerCondition.choices,
+        "tile_url": settings.BORDERTWIN_MAP_TILE_URL,
+        "inspection_days": settings.BORDERTWIN_MARKER_INSPECTION_DAYS,
+        "sees_sensitive": not access.scope(user, access.VIEW, Patrol).empty,
+    })
+
+
+# Segments
+
+
+class SegmentListView(RecordListView):
+    model = Segment
+    filterset_class = SegmentFilterSet
+    related = ("vn_post", "la_post", *PARTNERSHIP)
+    table = Table([
+        Column(gettext_lazy("Name"), "name", link=True),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Vietnamese border-guard unit"), "vn_post"),
+        Column(gettext_lazy("Lao border-guard unit"), "la_post"),
+        Column(gettext_lazy("Length (km)"), "length_km"),
+    ])
+
+
+class SegmentDetailView(RecordDetailView):
+    model = Segment
+    related = ("vn_post", "la_post", "from_marker", "to_marker", *PARTNERSHIP)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        markers = list(services.with_last_inspection(Marker.objects.filter(segment=self.object)).order_by("latitude", "pk"))
+        for marker in markers:
+            marker.last_condition_label = services.condition_label(marker.last_condition)
+        context["markers"] = markers
+        context["can_add_marker"] = access.can(self.request.user, access.CHANGE, self.object)
+        return context
+
+
+class SegmentCreateView(RecordCreateView):
+    model = Segment
+    form_class = SegmentForm
+
+
+class SegmentUpdateView(RecordUpdateView):
+    model = Segment
+    form_class = SegmentForm
+
+
+class SegmentDeleteView(RecordDeleteView):
+    model = Segment
+
+
+# Markers
+
+
+class MarkerListView(RecordListView):
+    model = Marker
+    filterset_class = MarkerFilterSet
+    related = ("segment",)
+    table = Table([
+        Column(gettext_lazy("Number"), "number", link=True),
+        Column(gettext_lazy("Type"), "marker_type"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Latitude"), "latitude"),
+        Column(gettext_lazy("Longitude"), "longitude"),
+        Column(gettext_lazy("Last known condition"), lambda m: services.condition_label(m.last_condition)),
+        Column(gettext_lazy("Last inspected"), "last_inspected_on"),
+    ])
+
+    def base_queryset(self) -> QuerySet:
+        return services.with_last_inspection(super().base_queryset())
+
+
+class MarkerDetailView(RecordDetailView):
+    model = Marker
+    related = ("segment",)
+
+    def get_queryset(self) -> QuerySet:
+        return services.with_last_inspection(super().get_queryset())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["inspections"] = MarkerInspection.objects.filter(marker=self.object).order_by("-inspected_on", "-pk")
+        context["last_condition_label"] = services.condition_label(self.object.last_condition)
+        return context
+
+
+class MarkerCreateView(RecordCreateView):
+    model = Marker
+    form_class = MarkerForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"segment": self.request.GET.get("segment")}
+
+
+class MarkerUpdateView(RecordUpdateView):
+    model = Marker
+    form_class = MarkerForm
+
+
+class MarkerDeleteView(RecordDeleteView):
+    model = Marker
+
+
+# Patrols
+
+
+class PatrolListView(RecordListView):
+    model = Patrol
+    filterset_class = PatrolFilterSet
+    related = ("segment", "vn_unit", "la_unit")
+    table = Table([
+        Column(gettext_lazy("Started"), "started_at", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Vietnamese unit"), "vn_unit"),
+        Column(gettext_lazy("Lao unit"), "la_unit"),
+        Column(gettext_lazy("People"), lambda p: p.vn_people + p.la_people),
+        Column(gettext_lazy("Route (km)"), "route_length_km"),
+    ])
+
+
+class PatrolDetailView(RecordDetailView):
+    model = Patrol
+    related = ("segment", "vn_unit", "la_unit", *PARTNERSHIP)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            inspections=MarkerInspection.objects.filter(patrol=self.object).select_related("marker").order_by("marker__latitude", "pk"),
+            incidents=Incident.objects.restrict(user).filter(patrol=self.object).order_by("-occurred_at"),
+            tile_url=settings.BORDERTWIN_MAP_TILE_URL,
+        )
+        return context
+
+
+class PatrolCreateView(RecordCreateView):
+    model = Patrol
+    form_class = PatrolForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"segment": self.request.GET.get("segment")}
+
+
+class PatrolUpdateView(RecordUpdateView):
+    model = Patrol
+    form_class = PatrolForm
+
+
+class PatrolDeleteView(RecordDeleteView):
+    model = Patrol
+
+
+def _visible(request: HttpRequest, model: type[Model], pk: int, action: str) -> Any:
+    """A record the user sees (404 otherwise, so hidden rows look absent) and may act on (403 otherwise)."""
+    obj = get_object_or_404(model.objects.restrict(request.user, access.VIEW), pk=pk)  # type: ignore[attr-defined]
+    access.require(request.user, action, obj)
+    return obj
+
+
+def patrol_route(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import a GPX track or GeoJSON, or draw the route on the map."""
+    patrol = _visible(request, Patrol, pk, access.CHANGE)
+    form = RouteForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
+        data = upload.read() if upload is not None else form.cleaned_data["route"]
+        try:
+            with context.acting(request.user):
+                services.set_route(
+                    patrol, data, acting_user=request.user, name=getattr(upload, "name", ""), reason=form.cleaned_data["change_reason"],
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Route saved: {km} km.").format(km=patrol.route_length_km))
+            return redirect(patrol.get_absolute_url())
+    markers = Marker.objects.filter(segment=patrol.segment_id).values_list("number", "latitude", "longitude")
+    return render(request, "border/patrol_route.html", {
+        "patrol": patrol, "form": form, "tile_url": settings.BORDERTWIN_MAP_TILE_URL,
+        "markers": [{"number": n, "lat": float(lat), "lon": float(lon)} for n, lat, lon in markers],
+    })
+
+
+def patrol_inspect(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record one marker's condition as the patrol found it."""
+    patrol = _visible(request, Patrol, pk, access.CHANGE)
+    form = InspectionForm(request.POST or None, request.FILES or None, patrol=patrol)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with context.acting(request.user):
+                services.record_inspection(
+                    data["marker"], acting_user=request.user, condition=data["condition"], inspected_on=data["inspected_on"],
+                    patrol=patrol, note=data["note"], photo=data.get("photo"),
+                )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Inspection of {marker} saved.").format(marker=data["marker"]))
+            if "another" in request.POST:
+                return redirect("border:patrol_inspect", pk=patrol.pk)
+            return redirect(patrol.get_absolute_url())
+    return render(request, "border/patrol_inspect.html", {"patrol": patrol, "form": form})
+
+
+# Incidents
+
+
+class IncidentListView(RecordListView):
+    model = Incident
+    filterset_class = IncidentFilterSet
+    related = ("segment", "nearest_marker", *PARTNERSHIP)
+    table = Table([
+        Column(gettext_lazy("Occurred"), "occurred_at", link=True),
+        Column(gettext_lazy("Category"), "category"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Reported by"), "reported_by_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Nearest marker"), "nearest_marker.number"),
+        Column(gettext_lazy("Deadline"), "deadline"),
+    ])
+
+
+class IncidentDetailView(RecordDetailView):
+    model = Incident
+    related = ("segment", "patrol__segment", "nearest_marker", *PARTNERSHIP)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        incident, user = self.object, self.request.user
+        moves = services.allowed_moves(incident, user)
+        form = MoveForm()
+        form.fields["status"].choices = moves
+        context.update(
+            steps=incident.steps.select_related("acted_by"),
+            names_visible=incident.names_visible_to(user),
+            moves=moves, move_form=form,
+        )
+        return context
+
+
+class IncidentCreateView(RecordCreateView):
+    model = Incident
+    form_class = IncidentForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {key: self.request.GET.get(key) for key in ("segment", "patrol", "nearest_marker") if self.request.GET.get(key)}
+
+    def save(self, form: Any) -> Model:
+        return services.report_incident(form.instance, acting_user=self.request.user, note=form.cleaned_data.get("change_reason", ""))
+
+
+class IncidentUpdateView(RecordUpdateView):
+    model = Incident
+    form_class = IncidentForm
+
+
+class IncidentDeleteView(RecordDeleteView):
+    model = Incident
+
+
+@require_POST
+def incident_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move an incident one step along its workflow."""
+    incident = _visible(request, Incident, pk, access.VIEW)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the new status."))
+        return HttpResponseRedirect(incident.get_absolute_url())
+    try:
+        services.move_incident(incident, form.cleaned_data["status"], acting_user=request.user, note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Incident moved."))
+    return HttpResponseRedirect(incident.get_absolute_url())
