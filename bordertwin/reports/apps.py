@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "bordertwin.reports"
     label = "reports"
     verbose_name = _("Reports")
+    navigation = [
+        ("reports:overview", _("Reports")),
+    ]

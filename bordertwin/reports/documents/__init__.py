@@ -1,0 +1,1 @@
+"""Writers that lay a ReviewData out as DOCX, PDF and XLSX."""

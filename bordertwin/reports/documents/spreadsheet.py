@@ -1,0 +1,62 @@
+"""The annex of the review report: every delivery of the period, one row each, values as numbers."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from bordertwin.reports.review import ReviewData
+
+NUMBER_FORMAT = "#,##0.###"
+
+
+def headers() -> list[str]:
+    return [
+        _("No."), _("Date"), _("Category"), _("Item"), _("Quantity"), _("Unit"), _("Value"), _("Currency"),
+        _("Value is"), _("Given by"), _("Received by"), _("Commitment fulfilled"), _("Confirmation"),
+    ]
+
+
+def render(data: ReviewData) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Deliveries")[:31]
+    sheet.append(headers())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for number, line in enumerate(data.deliveries, start=1):
+        sheet.append([
+            number, line.date, line.category, line.item, line.quantity, line.unit, line.value, line.currency,
+            line.qualifier, line.giver, line.recipient, line.commitment, line.confirmation,
+        ])
+        row = sheet.max_row
+        sheet.cell(row=row, column=2).number_format = "DD/MM/YYYY"
+        sheet.cell(row=row, column=5).number_format = NUMBER_FORMAT
+        sheet.cell(row=row, column=7).number_format = NUMBER_FORMAT
+    for letter, width in zip("ABCDEFGHIJKLM", (6, 12, 22, 40, 12, 10, 18, 9, 12, 28, 28, 40, 24), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+
+    totals = workbook.create_sheet(_("Totals")[:31])
+    totals.append([_("Partnership"), data.partnership])
+    totals.append([_("Period"), data.date_from, data.date_to])
+    totals.append([])
+    totals.append([_("Currency"), _("Total"), _("Value is")])
+    for item in data.totals:
+        totals.append([item.currency, item.amount, item.qualifier])
+        totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
+    if data.converted is not None:
+        totals.append([])
+        totals.append([_("All values in {currency}").format(currency=data.converted.currency), data.converted.amount])
+        totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
+        for gap in data.converted.missing:
+            totals.append([_("Missing exchange rate"), gap])
+    for cell in (totals.cell(row=2, column=2), totals.cell(row=2, column=3)):
+        cell.number_format = "DD/MM/YYYY"
+    totals.column_dimensions["A"].width = 28
+    totals.column_dimensions["B"].width = 30
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

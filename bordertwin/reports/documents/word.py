@@ -1,0 +1,356 @@
+"""The review report as a Word document in the administrative format officials sign.
+
+Vietnam: Decree 30/2020/NĐ-CP, appendix I: A4, margins top and bottom 20–25 mm, left
+30–35 mm, right 15–20 mm; Times New Roman 13–14 pt; issuing body top left, national
+heading top right, number line, place and date in italics, the kind of document in
+bold capitals, page numbers at the top centre from page 2, "Nơi nhận" bottom left and
+the signature block bottom right. The Lao version keeps the same frame with the Lao
+national heading and a Lao font (Lao needs the complex-script font slot as well).
+"""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from django.utils.translation import gettext as _
+
+from bordertwin.reports import formatting
+from bordertwin.reports.review import BorderFact, CommitmentLine, ReviewData
+
+from . import labels
+
+FONTS = {"lo": "Phetsarath OT"}
+DEFAULT_FONT = "Times New Roman"
+BODY_SIZE = Pt(13)
+
+
+def font_for(language: str) -> str:
+    return FONTS.get(language, DEFAULT_FONT)
+
+
+def render(data: ReviewData) -> bytes:
+    writer = _Writer(data)
+    writer.build()
+    buffer = BytesIO()
+    writer.document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_run_font(run_properties: object, font: str) -> None:
+    fonts = run_properties.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run_properties.insert(0, fonts)  # type: ignore[attr-defined]
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), font)
+
+
+class _Writer:
+    def __init__(self, data: ReviewData) -> None:
+        self.data = data
+        self.language = data.language
+        self.font = font_for(data.language)
+        self.document = Document()
+
+    # Page, styles and furniture
+
+    def build(self) -> None:
+        self.page_setup()
+        self.styles()
+        self.letterhead()
+        self.body()
+        self.closing()
+
+    def page_setup(self) -> None:
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        section.header_distance, section.footer_distance = Mm(10), Mm(10)
+        section.different_first_page_header_footer = True
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._page_field(paragraph)
+
+    def _page_field(self, paragraph: Paragraph) -> None:
+        run = paragraph.add_run()
+        self._font(run, size=Pt(13))
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            elif text == "PAGE":
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = " PAGE "
+            else:
+                element = OxmlElement("w:t")
+                element.text = text
+            run._r.append(element)
+
+    def styles(self) -> None:
+        for name in ("Normal", "Table Grid"):
+            style = self.document.styles[name]
+            style.font.name = self.font
+            style.font.size = BODY_SIZE
+            _set_run_font(style.element.get_or_add_rPr(), self.font)
+        normal = self.document.styles["Normal"].paragraph_format
+        normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(6), 1.1
+        language = {"vi": "vi-VN", "lo": "lo-LA", "en": "en-GB"}.get(self.language, "vi-VN")
+        rpr = self.document.styles["Normal"].element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:bidi"), language)
+        rpr.append(lang)
+
+    def _font(self, run: object, size: Pt | None = None, bold: bool = False, italic: bool = False) -> None:
+        run.font.name = self.font  # type: ignore[attr-defined]
+        run.font.size = size or BODY_SIZE  # type: ignore[attr-defined]
+        run.font.bold = bold  # type: ignore[attr-defined]
+        run.font.italic = italic  # type: ignore[attr-defined]
+        _set_run_font(run._r.get_or_add_rPr(), self.font)  # type: ignore[attr-defined]
+
+    def paragraph(self, text: str = "", *, container: object = None, size: Pt | None = None, bold: bool = False,
+                  italic: bool = False, align: int | None = WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False,
+                  after: Pt | None = None) -> Paragraph:
+        target = container if container is not None else self.document
+        paragraph = target.add_paragraph()  # type: ignore[attr-defined]
+        if align is not None:
+            paragraph.alignment = align
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Mm(10)
+        if after is not None:
+            paragraph.paragraph_format.space_after = after
+        if text:
+            self._font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
+        return paragraph
+
+    def _cell_paragraph(self, cell: object, text: str, **kwargs: object) -> Paragraph:
+        """Write into a table cell, reusing its first empty paragraph."""
+        paragraphs = cell.paragraphs  # type: ignore[attr-defined]
+        if len(paragraphs) == 1 and not paragraphs[0].text and not getattr(cell, "_used", False):
+            cell._used = True  # type: ignore[attr-defined]
+            paragraph = paragraphs[0]
+            align = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
+            paragraph.alignment = align
+            paragraph.paragraph_format.space_after = kwargs.pop("after", Pt(0))
+            if text:
+                self._font(paragraph.add_run(text), **kwargs)  # type: ignore[arg-type]
+            return paragraph
+        kwargs.setdefault("align", WD_ALIGN_PARAGRAPH.CENTER)
+        kwargs.setdefault("after", Pt(0))
+        return self.paragraph(text, container=cell, **kwargs)  # type: ignore[arg-type]
+
+    def _short_line(self, container: object, width_mm: int) -> None:
+        """A centred horizontal line `width_mm` wide under a heading block (a one-cell table's top border)."""
+        paragraph = self._cell_paragraph(container, "", size=Pt(6))
+        ppr = paragraph._p.get_or_add_pPr()
+        border = OxmlElement("w:pBdr")
+        top = OxmlElement("w:top")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            top.set(qn(key), value)
+        border.append(top)
+        ppr.append(border)
+        cell_width_mm = getattr(container, "_width_mm", 80)
+        side = max(0, (cell_width_mm - width_mm) // 2)
+        paragraph.paragraph_format.left_indent = Mm(side)
+        paragraph.paragraph_format.right_indent = Mm(side)
+
+    def _borderless(self, table: Table) -> None:
+        tbl_pr = table._tbl.tblPr
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:val"), "nil")
+            borders.append(element)
+        tbl_pr.append(borders)
+
+    # The document
+
+    def letterhead(self) -> None:
+        head = self.data.letterhead
+        table = self.document.add_table(rows=1, cols=2)
+        self._borderless(table)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        left, right = table.rows[0].cells
+        left.width, right.width = Mm(68), Mm(97)
+        left._width_mm, right._width_mm = 68, 97  # type: ignore[attr-defined]
+        self._cell_paragraph(left, head.authority.upper(), size=Pt(12))
+        self._cell_paragraph(left, head.issuer.upper(), size=Pt(12), bold=True)
+        self._short_line(left, 24)
+        self._cell_paragraph(left, head.number_line, size=Pt(13))
+        self._cell_paragraph(right, head.nation.upper(), size=Pt(12), bold=True)
+        self._cell_paragraph(right, head.motto, size=Pt(13), bold=True)
+        self._short_line(right, 60)
+        self._cell_paragraph(right, head.place_date, size=Pt(13), italic=True)
+        self.paragraph("", after=Pt(6))
+        self.paragraph(head.title.upper(), size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
+        self.paragraph(head.subtitle, size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
+        holder = self.document.add_table(rows=1, cols=1)
+        self._borderless(holder)
+        holder.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cell = holder.rows[0].cells[0]
+        cell._width_mm = 165  # type: ignore[attr-defined]
+        self._short_line(cell, 40)
+        self.paragraph(labels.intro(self.data), indent=True)
+
+    def heading(self, text: str) -> None:
+        paragraph = self.paragraph(text, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=Pt(6))
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.keep_with_next = True
+
+    def subheading(self, text: str) -> None:
+        paragraph = self.paragraph(text, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=Pt(3))
+        paragraph.paragraph_format.keep_with_next = True
+
+    def grid(self, headers: list[str], rows: list[list[str]], widths: list[int], numeric: set[int] = frozenset()) -> Table:  # type: ignore[assignment]
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for index, title in enumerate(headers):
+            cell = table.rows[0].cells[index]
+            cell.width = Mm(widths[index])
+            self._cell_paragraph(cell, title, size=Pt(11), bold=True)
+        header_props = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header_props.append(repeat)
+        for row in rows:
+            cells = table.add_row().cells
+            for index, text in enumerate(row):
+                cells[index].width = Mm(widths[index])
+                align = WD_ALIGN_PARAGRAPH.RIGHT if index in numeric else (
+                    WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT
+                )
+                self._cell_paragraph(cells[index], text, size=Pt(11), align=align)
+        self.paragraph("", after=Pt(2))
+        return table
+
+    def body(self) -> None:
+        data = self.data
+        lang = self.language
+        head = labels.headers()
+        for key, title in labels.sections(data):
+            self.heading(title)
+            getattr(self, f"section_{key}")(data, lang, head)
+
+    def section_general(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if data.agreements:
+            self.paragraph(_("Documents the cooperation rests on:"), indent=True, after=Pt(2))
+            for agreement in data.agreements:
+                text = "- {title} ({kind}, {date}{at})".format(
+                    title=agreement.title, kind=agreement.kind, date=formatting.date(agreement.signed_on),
+                    at=", " + agreement.signed_at if agreement.signed_at else "",
+                )
+                self.paragraph(text, indent=True, after=Pt(2))
+        self.paragraph(labels.commitment_summary(data), indent=True)
+        for note in data.notes:
+            self.paragraph(note, indent=True, italic=True)
+
+    def section_results(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if not data.domains:
+            self.paragraph(_("No commitments are recorded."), indent=True)
+            return
+        rows = [
+            [d.label, str(d.total), str(d.done), str(d.in_progress), str(d.not_started), formatting.percent(d.progress, lang)]
+            for d in data.domains
+        ]
+        self.grid(head["domains"], rows, [55, 24, 20, 22, 22, 22], numeric={1, 2, 3, 4, 5})
+        for number, domain in enumerate(data.domains, start=1):
+            self.subheading("{number}. {label}".format(number=number, label=domain.label))
+            self.commitment_table(domain.commitments, lang, head)
+
+    def commitment_table(self, commitments: list[CommitmentLine], lang: str, head: dict[str, list[str]]) -> None:
+        rows = [
+            [str(i), ("    " * c.depth) + c.text, c.target, c.status_label, labels.progress(c, lang)]
+            for i, c in enumerate(commitments, start=1)
+        ]
+        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric={4})
+
+    def section_activities(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if not data.activities:
+            self.paragraph(_("No activities are recorded in this period."), indent=True)
+            return
+        rows = [
+            [str(i), formatting.date(a.date), a.kind, a.title, a.place, a.participants]
+            for i, a in enumerate(data.activities, start=1)
+        ]
+        self.grid(head["activities"], rows, [10, 22, 28, 55, 25, 25])
+
+    def section_deliveries(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if not data.deliveries:
+            self.paragraph(_("No support is recorded as delivered in this period."), indent=True)
+            return
+        rows = [
+            [str(i), formatting.date(d.date), d.category, d.item, labels.quantity(d, lang), labels.value(d, lang),
+             d.giver, d.recipient]
+            for i, d in enumerate(data.deliveries, start=1)
+        ]
+        self.grid(head["deliveries"], rows, [9, 20, 22, 36, 20, 26, 16, 16], numeric={4, 5})
+        self.paragraph(_("Totals by currency:"), indent=True, bold=True, after=Pt(2))
+        for item in data.totals:
+            self.paragraph("- " + labels.total(item, lang), indent=True, after=Pt(2))
+        if data.converted is not None:
+            self.paragraph(labels.converted(data.converted, lang), indent=True)
+
+    def section_border(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        facts = data.border or []
+        if not facts:
+            self.paragraph(_("No border-protection work is recorded in this period."), indent=True)
+        for fact in facts:
+            self.border_fact(fact, 0)
+
+    def border_fact(self, fact: BorderFact, depth: int) -> None:
+        text = "{label}: {value}".format(label=fact.label, value=fact.value) if fact.value else "{label}:".format(label=fact.label)
+        paragraph = self.paragraph("- " + text, indent=depth == 0, after=Pt(2))
+        if depth:
+            paragraph.paragraph_format.left_indent = Mm(10 * depth)
+        for part in fact.parts:
+            self.border_fact(part, depth + 1)
+
+    def section_open(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if not data.open_commitments:
+            self.paragraph(_("Every commitment is done or closed."), indent=True)
+            return
+        self.paragraph(_("These commitments are still open and should be carried into the minutes of the talks:"), indent=True)
+        rows = [
+            [str(i), "{text} ({domain})".format(text=c.text, domain=c.domain_label), c.target, c.status_label, labels.progress(c, lang)]
+            for i, c in enumerate(data.open_commitments, start=1)
+        ]
+        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric={4})
+
+    def section_proposals(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
+        if data.proposals:
+            self.paragraph(_("Proposed and not yet agreed:"), indent=True, after=Pt(2))
+            for number, c in enumerate(data.proposals, start=1):
+                self.paragraph("{number}. {text} ({domain})".format(number=number, text=c.text, domain=c.domain_label), indent=True, after=Pt(2))
+        self.paragraph(_("Further proposals:"), indent=True, after=Pt(2))
+        for _line in range(data.blank_proposal_lines):
+            self.paragraph("." * 120, indent=False, after=Pt(4), align=WD_ALIGN_PARAGRAPH.LEFT)
+
+    def closing(self) -> None:
+        head = self.data.letterhead
+        self.paragraph("", after=Pt(6))
+        table = self.document.add_table(rows=1, cols=2)
+        self._borderless(table)
+        table.autofit = False
+        left, right = table.rows[0].cells
+        left.width, right.width = Mm(80), Mm(85)
+        self._cell_paragraph(left, _("Recipients:"), size=Pt(12), bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        for recipient in head.recipients:
+            self._cell_paragraph(left, "- " + recipient, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+        self._cell_paragraph(right, head.signer_capacity.upper(), size=Pt(13), bold=True)
+        self._cell_paragraph(right, head.signer_title.upper(), size=Pt(13), bold=True)
+        self._cell_paragraph(right, head.signer_note, size=Pt(12), italic=True)
+        for _blank in range(4):
+            self._cell_paragraph(right, "")

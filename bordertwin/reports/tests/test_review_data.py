@@ -1,0 +1,106 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from bordertwin.core.services import save_record
+from bordertwin.reports import services
+from bordertwin.tracking.models import Delivery
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+PERIOD = (D(2022, 6, 25), D(2024, 6, 22))
+
+
+def build(review, user=None, language="vi"):
+    with translation.override(language):
+        return services.review_data(review.partnership, *PERIOD, user or review.world.vn_province_editor, language=language)
+
+
+def test_the_report_holds_the_seed_facts_of_the_period(review):
+    data = build(review)
+    items = [d.item for d in data.deliveries]
+    assert "Bò nái sinh sản" in items and "Quà Tết 2025" not in items
+    cows = next(d for d in data.deliveries if d.item == "Bò nái sinh sản")
+    assert cows.quantity == 9 and cows.value == Decimal("1200000000")
+    vnd = next(t for t in data.totals if t.currency == "VND")
+    assert vnd.amount == Decimal("1300000000")
+    assert vnd.qualifier
+    assert [a.title for a in data.activities] == ["Thăm, chúc Tết Bunpimay", "Hội đàm thường niên Hương Khê – Nakai"]
+
+
+def test_commitments_are_grouped_by_domain_with_status_and_progress(review):
+    data = build(review)
+    by_domain = {d.domain: d for d in data.domains}
+    agriculture = by_domain["agriculture"]
+    assert agriculture.total == 2 and agriculture.done == 1 and agriculture.in_progress == 1
+    cows = next(c for c in agriculture.commitments if c.pk == review.cows.pk)
+    assert cows.progress == Decimal(100)  # 9 of 9 cows delivered
+    assert [c.pk for c in data.proposals] == [review.gate.pk]
+    assert review.cows.pk in [c.pk for c in data.open_commitments]
+
+
+def test_a_missing_exchange_rate_is_named_and_its_values_left_out_of_the_converted_total(review):
+    data = build(review)
+    assert data.converted.currency == "VND"
+    assert data.converted.amount == Decimal("1300000000")
+    assert not data.converted.complete and "LAK" in data.converted.missing[0]
+
+
+def test_disputed_deliveries_are_listed_but_not_totalled(review):
+    Delivery.objects.filter(pk=review.relief_delivery.pk).update(confirmation="disputed")
+    data = build(review)
+    assert "Hỗ trợ khắc phục lũ lụt" in [d.item for d in data.deliveries]
+    assert next(t for t in data.totals if t.currency == "VND").amount == Decimal("1200000000")
+    assert data.notes
+
+
+def test_the_vietnamese_letterhead_follows_the_administrative_format(review):
+    head = build(review).letterhead
+    assert head.nation == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert head.motto == "Độc lập - Tự do - Hạnh phúc"
+    assert head.title == "BÁO CÁO"
+    assert head.place_date.startswith("Hương Khê, ngày ")
+    assert head.number_line.startswith("Số:") and "/BC-" in head.number_line
+    assert head.issuer == "Ủy ban nhân dân huyện Hương Khê"
+    assert head.recipients[0].startswith("Ủy ban nhân dân tỉnh Hà Tĩnh (để báo cáo)")
+
+
+def test_the_lao_report_is_issued_by_the_lao_side_under_the_lao_heading(review):
+    head = build(review, language="lo").letterhead
+    assert head.nation == "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"
+    assert head.motto == "ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ"
+    assert "ນາກາຍ" in head.issuer and head.country == "LA"
+
+
+def test_the_default_period_runs_from_the_previous_talks_to_today(review):
+    start, end = services.default_period(review.partnership, review.world.admin, today=D(2025, 3, 1))
+    assert (start, end) == (D(2024, 6, 22), D(2025, 3, 1))
+
+
+def test_without_talks_the_default_period_starts_at_the_first_agreement(world):
+    start, _end = services.default_period(world.tt_noongma, world.admin, today=D(2025, 3, 1))
+    assert start == world.tt_regulation.signed_on
+
+
+def test_data_assembly_runs_in_a_constant_number_of_queries(review, django_assert_max_num_queries):
+    user = review.world.vn_province_editor
+    build(review, user)  # warm the user's scope cache, as a request would
+    with django_assert_max_num_queries(14):
+        build(review, user)
+    for day in range(1, 30):
+        save_record(Delivery(
+            partnership=review.partnership, category="tools", item=f"Cuốc {day}", value=Decimal(1000), currency="VND",
+            giver_side="VN", delivered_on=D(2023, 5, day),
+        ), acting_user=review.world.admin)
+    with django_assert_max_num_queries(14):
+        data = build(review, user)
+    assert len(data.deliveries) == 32
+
+
+def test_the_report_shows_only_what_the_reader_may_see(review):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        build(review, review.world.outsider)

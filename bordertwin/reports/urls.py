@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("partnerships/<int:pk>/", views.dashboard, name="dashboard"),
+    path("partnerships/<int:pk>/review/", views.review, name="review"),
+    path("partnerships/<int:pk>/review.<str:fmt>", views.review_download, name="review_download"),
+]
