@@ -171,3 +171,27 @@ def test_the_list_exports_csv(client, world, submitted):
     response = signed_in(client, world.la_province_editor).get("/intake/?export=csv")
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert submitted.title in content
+
+
+def test_money_and_quantities_reported_as_done_become_deliveries(client, world, submitted):
+    from bordertwin.tracking.models import Delivery
+
+    data = review_data(submitted, world.la_province_editor, **{"money-0-accept": "on", "quantity-0-accept": "on"})
+    response = signed_in(client, world.la_province_editor).post(f"/intake/{submitted.pk}/", data)
+    assert response.status_code == 302
+    money = Delivery.objects.get(partnership=world.tt_noongma, currency="VND")
+    assert money.value == 1700000000 and money.value_qualifier == "more_than"
+    assert money.delivered_on == datetime.date(2024, 6, 22) and money.recorded_by_side == "LA"
+    people = Delivery.objects.get(partnership=world.tt_noongma, quantity__isnull=False)
+    assert people.quantity == 600 and people.unit.code == "person"
+    fields = set(ProposalLink.objects.filter(document=submitted).values_list("field", flat=True))
+    assert {"money", "quantities"} <= fields
+
+
+def test_a_delivery_without_a_date_is_refused_with_the_rest(client, world, submitted):
+    from bordertwin.tracking.models import Delivery
+
+    data = review_data(submitted, world.la_province_editor, **{"money-0-accept": "on", "money-0-delivered_on": ""})
+    response = signed_in(client, world.la_province_editor).post(f"/intake/{submitted.pk}/", data)
+    assert response.status_code == 400
+    assert Delivery.objects.count() == 0 and ProposalLink.objects.count() == 0
