@@ -20,7 +20,7 @@ from .domains import DOMAINS, find_domains
 from .money import find_money
 from .parties import PlaceMatcher, find_parties
 from .quantities import UNIT_AFTER, find_quantities
-from .text import Document
+from .text import Document, Occupancy
 
 __all__ = ["DOMAINS", "PlaceMatcher", "extract"]
 
@@ -42,7 +42,9 @@ def extract(text: str, *, document_date: dt.date | None = None, matcher: PlaceMa
     event_date, event_notes = pick_event_date(doc, mentions, document_date)
     agreements, agreement_notes = agreement_dates(doc, mentions, document_date)
     money = find_money(doc)
-    taken = [m["_at"] for m in money] + [(d.start, d.end) for d in mentions]
+    taken = Occupancy(len(doc.text))
+    for start, end in [m["_at"] for m in money] + [(d.start, d.end) for d in mentions]:
+        taken.take(start, end)
     quantities = find_quantities(doc, taken)
     vn_parties, la_parties, party_notes = find_parties(doc, matcher)
     notes += event_notes + agreement_notes + party_notes

@@ -20,6 +20,7 @@ commitments that the body repeats, and near-duplicates, are dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .domains import classify
 from .text import Block, Document, bigrams, similarity, strip_span, words
@@ -64,6 +65,8 @@ _REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.]\s*\d{1,2}(?![\d.,]|\s*/\s
 _DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
 _MIN_WORDS = 5  # syllables
 _DUPLICATE = 0.6
+# similarity ≥ 0.6 needs word-pair F-score ≥ 0.2, so at least this share of both sizes in common
+_MIN_SHARED_PAIRS = 0.1
 _LEAD_COVERED = 0.5
 _MAX_PRELUDE_WORDS = 8
 
@@ -209,16 +212,31 @@ def _select(doc: Document, found: list[tuple[int, int, int]], low: str) -> list[
     body = [f for f in found if f[2] != lead]
     body_pairs = {pair for s, e, _ in body for pair in bigrams(words(doc.text[s:e]))}
     kept: list[tuple[int, int, int]] = []
+    by_pair: dict[tuple[str, str], list[int]] = {}  # word pair → kept items holding it
     for item in found:
         text = doc.text[item[0]: item[1]]
-        if lead is not None and item[2] == lead and body:
-            pairs = bigrams(words(text))
-            if pairs and sum(p in body_pairs for p in pairs) / len(pairs) >= _LEAD_COVERED:
+        pairs = set(bigrams(words(text)))
+        if lead is not None and item[2] == lead and body and pairs:
+            if sum(p in body_pairs for p in pairs) / len(pairs) >= _LEAD_COVERED:
                 continue
-        if any(similarity(text, doc.text[k[0]: k[1]]) >= _DUPLICATE for k in kept):
+        if _repeats(doc, text, pairs, kept, by_pair):
             continue
+        for pair in pairs:
+            by_pair.setdefault(pair, []).append(len(kept))
         kept.append(item)
     return [{**doc.item(s, e), "domain": _domain(doc, low, s, e), "_at": (s, e)} for s, e, _ in kept]
+
+
+def _repeats(doc: Document, text: str, pairs: set, kept: list, by_pair: dict) -> bool:
+    """Whether ``text`` nearly repeats a kept commitment. Only kept items sharing enough word
+    pairs to reach the threshold are compared, so long lists stay linear."""
+    shared = Counter(index for pair in pairs for index in by_pair.get(pair, ()))
+    for index, count in shared.items():
+        other = doc.text[kept[index][0]: kept[index][1]]
+        other_pairs = len(set(bigrams(words(other))))
+        if count >= _MIN_SHARED_PAIRS * (len(pairs) + other_pairs) and similarity(text, other) >= _DUPLICATE:
+            return True
+    return not pairs and any(similarity(text, doc.text[k[0]: k[1]]) >= _DUPLICATE for k in kept[-20:])
 
 
 def _domain(doc: Document, low: str, start: int, end: int) -> str:
@@ -226,8 +244,6 @@ def _domain(doc: Document, low: str, start: int, end: int) -> str:
     default = "politics"
     if sentence is not None:
         header = _DOMAIN_HEADER.match(low, sentence.start, sentence.end)
-        if header:
-            default = classify(low, header.start(1), header.end(1), default)
-        else:
-            default = classify(low, sentence.start, sentence.end, default)
+        context = (header.start(1), header.end(1)) if header else doc.around(start, end, 200)
+        default = classify(low, *context, default)
     return classify(low, start, end, default)

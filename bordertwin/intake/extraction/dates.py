@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from .text import Document
+from .text import Document, Occupancy
 
 # Words right before a date that make it one, and which tell a time of day.
 _TIME_CUE = re.compile(r"(?:rạng sáng|sáng|chiều|tối|trưa|đêm)(?:\s+(?:hôm\s+)?(?:nay|qua|mai))?\s*(?:ngày\s*)?[,(]?\s*$")
@@ -81,6 +82,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dm_dot", re.compile(rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*[.-]\s*(?P<m>\d{{1,2}}){_NOT_AFTER}")),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})(?![\d/.,]|\s*năm|\s*-\s*\d)")),
 )
+# How far from a date, within its sentence, its event or signing words are looked for.
+_REACH = 200
 # Forms that are dates only after a cue word ("Sáng 22.6", "Ngày 12-12").
 _NEEDS_CUE = {"dm_dot", "range"}
 
@@ -125,13 +128,13 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
     ``unit_after`` matches a counting word: "12/60 lượt" is then two counts, not a date.
     """
     low = doc.lower[: doc.main_end]
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy(len(low))
     found: list[DateMention] = []
     stamps = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", low) if len(m.group()) < 90 and _STAMP_LINE.search(m.group())]
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(low):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             groups = match.groupdict()
             day = int(groups["d"]) if groups.get("d") else None
@@ -154,7 +157,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
             )
             mention.stamp = any(s <= start < e for s, e in stamps)
             mention.future = bool(_FUTURE_AFTER.match(low, end))
-            taken.append((start, end))
+            taken.take(start, end)
             found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
@@ -203,7 +206,7 @@ def resolve_year(
     if document_date is None:
         return current_year
     year = document_date.year
-    candidate = dt.date(year, mention.month, mention.day or 1)
+    candidate = dt.date(year, mention.month, min(mention.day or 1, 28))  # 29/2 has no year yet
     if mention.future and candidate < document_date - dt.timedelta(days=31):
         year += 1
     elif not mention.future and candidate > document_date + dt.timedelta(days=31):
@@ -218,8 +221,8 @@ def pick_event_date(doc: Document, mentions: list[DateMention], document_date: d
     chosen = next((m for m in usable if m.cue == "time"), None)
     if chosen is None:
         for mention in usable:
-            sentence = doc.sentence_at(mention.start)
-            if sentence and _EVENT_WORDS.search(doc.lower, sentence.start, sentence.end):
+            start, end = doc.around(mention.start, mention.end, _REACH)
+            if _EVENT_WORDS.search(doc.lower, start, end):
                 chosen = mention
                 break
     if chosen is None:
@@ -240,14 +243,14 @@ def agreement_dates(doc: Document, mentions: list[DateMention], document_date: d
     result: list[dict] = []
     seen: set[tuple[str, str]] = set()
     current_year = current_year_hint(doc)
+    low = doc.lower
+    signs = [m.span() for m in _SIGN.finditer(low, 0, doc.main_end)]
+    nouns = sorted((*m.span(), kind) for kind, pattern in AGREEMENT_KINDS for m in pattern.finditer(low, 0, doc.main_end))
     for mention in mentions:
-        if mention.reference or mention.stamp:
+        if mention.reference or mention.stamp or doc.sentence_at(mention.start) is None:
             continue
-        sentence = doc.sentence_at(mention.start)
-        if sentence is None:
-            continue
-        low = doc.lower
-        kind = _agreement_kind(low, sentence.start, sentence.end, mention)
+        start, end = doc.around(mention.start, mention.end, _REACH)
+        kind = _agreement_kind(low, _within(signs, start, end), _within(nouns, start, end), mention)
         if kind is None:
             continue
         year = resolve_year(mention, mentions, document_date, current_year)
@@ -262,30 +265,33 @@ def agreement_dates(doc: Document, mentions: list[DateMention], document_date: d
     return result, notes
 
 
-def _agreement_kind(low: str, start: int, end: int, mention: DateMention) -> str | None:
+def _within(spans: list, start: int, end: int) -> list:
+    """The spans (sorted by start) that lie inside ``[start, end)``."""
+    first = bisect_left(spans, (start,))
+    return [span for span in spans[first: bisect_left(spans, (end,))] if span[1] <= end]
+
+
+def _agreement_kind(low: str, signs: list, nouns: list, mention: DateMention) -> str | None:
     """The kind of document the date belongs to, or None when it belongs to none."""
-    signed = [m for m in _SIGN.finditer(low, start, end) if abs(_distance(m, mention)) <= 160]
-    candidates: list[tuple[int, str, re.Match[str]]] = []
-    for kind, pattern in AGREEMENT_KINDS:
-        for match in pattern.finditer(low, start, end):
-            close_before = match.end() <= mention.start and mention.start - match.end() <= 80
-            if signed or close_before:
-                candidates.append((abs(_distance(match, mention)), kind, match))
+    signed = any(_distance(span, mention) <= 160 for span in signs)
+    candidates: list[tuple[int, str, tuple[int, int]]] = []
+    for noun_start, noun_end, kind in nouns:
+        close_before = noun_end <= mention.start and mention.start - noun_end <= 80
+        if signed or close_before:
+            candidates.append((_distance((noun_start, noun_end), mention), kind, (noun_start, noun_end)))
     if candidates:
         _, kind, nearest = min(candidates, key=lambda c: c[0])
         # "Hiệp định về Quy chế …": the document is the first noun, the second its subject.
         for _, other_kind, other in candidates:
-            if other.end() <= nearest.start() and re.fullmatch(r"\s+về\s+", low[other.end(): nearest.start()]):
+            if other[1] <= nearest[0] and re.fullmatch(r"\s+về\s+", low[other[1]: nearest[0]]):
                 return other_kind
         return kind
-    if signed:
-        return "other"
-    return None
+    return "other" if signed else None
 
 
-def _distance(match: re.Match[str], mention: DateMention) -> int:
-    if match.end() <= mention.start:
-        return mention.start - match.end()
-    if match.start() >= mention.end:
-        return match.start() - mention.end
+def _distance(span: tuple[int, int], mention: DateMention) -> int:
+    if span[1] <= mention.start:
+        return mention.start - span[1]
+    if span[0] >= mention.end:
+        return span[0] - mention.end
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers import AMOUNT, NUMBER, SCALE, VAGUE_BEFORE, parse_amount, plain
-from .text import Document
+from .text import Document, Occupancy
 
 # Qualifier words, lower-case, and what they mean. Longest first when matching.
 QUALIFIERS: dict[str, str] = {
@@ -79,21 +79,21 @@ def find_money(doc: Document) -> list[dict]:
     """Money amounts in the main article, in order; ``_at`` holds offsets in ``doc.text``."""
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy(len(low))
     for pattern, default_currency in ((_MONEY, None), (_BARE_VALUE, "VND")):
         for match in pattern.finditer(low):
             if VAGUE_BEFORE.search(low[max(0, match.start("amount") - 12): match.start("amount")]):
                 continue
             start = match.start("qual") if match.group("qual") else match.start("amount")
             end = match.end()
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             if default_currency is None and match.group("cur") == "đồng" and not _dong_is_money(match.group("amount")):
                 continue
             currency = default_currency or CURRENCIES[match.group("cur")]
             amount = plain(parse_amount(match.group("amount")))
             qualifier = QUALIFIERS[match.group("qual")] if match.group("qual") else "exact"
-            taken.append((start, end))
+            taken.take(start, end)
             items.append(
                 {**doc.item(start, end), "amount": amount, "currency": currency, "qualifier": qualifier, "_at": (start, end)}
             )

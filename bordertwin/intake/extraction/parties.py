@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .places import KNOWN, LA_CONTEXT, VN_CONTEXT, lookup, spellings
-from .text import Document, fold, name_key
+from .text import Document, Occupancy, fold, name_key
 
 
 class PlaceMatcher(Protocol):
@@ -206,13 +206,13 @@ def _coordinated(doc: Document, mention: Mention, level: str, full_names: set) -
 def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Names from the table written without a level word."""
     found: list[Mention] = []
-    taken = bytearray(doc.main_end + 1)
+    taken = Occupancy(doc.main_end)
     for mention in mentions:
-        taken[mention.start: mention.end] = b"\x01" * (mention.end - mention.start)
+        taken.take(mention.start, mention.end)
     pattern, by_folded = _known_names()
     for match in pattern.finditer(doc.folded, 0, doc.main_end):
         start, end = match.span()
-        if not doc.text[start].isupper() or any(taken[start:end]):
+        if not doc.text[start].isupper() or not taken.free(start, end):
             continue
         level, side = by_folded[match.group()]
         mention = Mention(start, end, doc.text[start:end], level, "bare")
@@ -325,8 +325,7 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
             score += 1
             if mention.start < doc.title_end:
                 score += 1
-            sentence = doc.sentence_at(mention.start)
-            if sentence and _TWINNING.search(doc.lower, sentence.start, sentence.end):
+            if _TWINNING.search(doc.lower, *doc.around(mention.start, mention.end, 200)):
                 score += 1
         scores[key] = score + 3 * paired[key]
         unit["paired"] = paired[key]

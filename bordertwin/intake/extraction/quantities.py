@@ -13,7 +13,7 @@ import re
 
 from .money import QUALIFIER
 from .numbers import NUMBER, VAGUE_BEFORE, has_decimals, parse_number, plain
-from .text import Document
+from .text import Document, Occupancy
 
 # Unit words, lower-case → (unit, whether the word is itself the thing counted).
 # Measures and classifiers count what follows them ("1,5 ha cam", "9 con bò");
@@ -71,13 +71,13 @@ _ITEM_WORD = re.compile(r"[ \t]+([^\W_][\w\-'’]*)")
 _MAX_ITEM_WORDS = 5
 
 
-def find_quantities(doc: Document, taken: list[tuple[int, int]]) -> list[dict]:
-    """Counts and measures in the main article; ``taken`` are money and date offsets."""
+def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
+    """Counts and measures in the main article; ``taken`` holds the money and date offsets."""
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
     for match in _QUANTITY.finditer(low):
         start = match.start("qual") if match.group("qual") else match.start("a")
-        if any(s < match.end() and start < e for s, e in taken):
+        if not taken.free(start, match.end()):
             continue
         before = low[max(0, match.start("a") - 15): match.start("a")]
         if VAGUE_BEFORE.search(before) or _NOT_A_COUNT_BEFORE.search(before):

@@ -187,6 +187,13 @@ class Document:
             return self.sentences[index]
         return None
 
+    def around(self, start: int, end: int, reach: int) -> tuple[int, int]:
+        """The part of the sentence holding ``[start, end)`` within ``reach`` characters of it."""
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return start, end
+        return max(sentence.start, start - reach), min(sentence.end, end + reach)
+
     @cached_property
     def title_end(self) -> int:
         """End of the first line when it reads as a headline (no final full stop)."""
@@ -249,6 +256,19 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t,;:.…-–—"
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+class Occupancy:
+    """Which offsets of a text an earlier item already claims."""
+
+    def __init__(self, size: int) -> None:
+        self._taken = bytearray(size + 1)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self._taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
 
 
 def _f1(first: Counter, second: Counter) -> float:

@@ -75,3 +75,35 @@ def test_every_span_of_a_seed_points_at_its_text():
         )
         for item in items:
             assert text[item["span"][0]:item["span"][1]] == item["text"], (name, item)
+
+
+def _cpu_seconds(text):
+    import time
+
+    started = time.process_time()
+    extract(text)
+    return time.process_time() - started
+
+
+def test_a_20000_character_article_reads_in_well_under_a_second():
+    text = _seed("000_060e889996191cc7.txt")
+    article = (text[: text.index("Đọc thêm")] * 4)[:20000]
+    extract(article)  # compiled patterns and caches
+    assert min(_cpu_seconds(article) for _ in range(3)) < 0.3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1.1.1." * 2500,
+        "(((((" * 4000,
+        "Hương Khê " * 2000,
+        "12/12/2024 " * 1800,
+        "hơn 1 tỷ 2 triệu 3 nghìn " * 800,
+        "xã Thượng Trạch và cụm bản Noỏng Mạ, " * 500,
+        "Hai bên thống nhất " + "; ".join(f"tăng cường hợp tác số {i} về lĩnh vực thứ {i * 7} trong năm tới" for i in range(400)),
+    ],
+    ids=["dots", "parentheses", "names", "dates", "amounts", "pairs", "clauses"],
+)
+def test_pathological_texts_stay_fast(text):
+    assert _cpu_seconds(text) < 2.0
