@@ -29,7 +29,7 @@ _AGREE = (
     r"(?<!sự )(?:thống nhất(?!\s+(?:đất nước|non sông|trong|ý chí))|nhất trí)"
     r"|cam kết|quyết tâm|phấn đấu|khẳng định|cùng nhau|\bsẽ"
 )
-_TIME_AHEAD = r"thời gian tới|sắp tới|giai đoạn tới|năm tới|phương hướng|định hướng"
+_TIME_AHEAD = r"thời gian tới|sắp tới|giai đoạn tới|năm tới|phương hướng"
 _PROPOSE = r"đề xuất|đề nghị|kiến nghị"
 # Agreement words that open a plan (unlike "sẽ", which may only foretell an effect).
 _SETS_PLAN = re.compile(r"thống nhất|nhất trí|cam kết|cùng nhau|phấn đấu")
