@@ -6,3 +6,10 @@ class TrackingConfig(AppConfig):
     name = "bordertwin.tracking"
     label = "tracking"
     verbose_name = _("Activities and deliveries")
+    navigation = [
+        ("tracking:activity_list", _("Activities")),
+        ("tracking:delivery_list", _("Deliveries")),
+        ("tracking:reviewperiod_list", _("Review periods")),
+        ("tracking:exchangerate_list", _("Exchange rates")),
+        ("tracking:import", _("Import")),
+    ]

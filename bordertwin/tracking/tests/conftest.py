@@ -46,3 +46,12 @@ def delivery(world):  # type: ignore[no-untyped-def]
 def activity(world):  # type: ignore[no-untyped-def]
     """The 2024 talks, entered by the Vietnamese province editor."""
     return make_activity(world.hk_nakai, world.vn_province_editor)
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """Messages read by the tests outside a request are in English; pages follow the user's language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,0 +1,429 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bordertwin.core import access
+from bordertwin.core.tables import Column, Table
+from bordertwin.core.views import (
+    EXPORT_FORMATS,
+    RecordCreateView,
+    RecordDeleteView,
+    RecordDetailView,
+    RecordListView,
+    RecordUpdateView,
+)
+from bordertwin.partnerships.models import Commitment
+
+from . import importing, services
+from .choices import Currency
+from .filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet
+from .forms import (
+    ActivityForm,
+    CommitmentStatusForm,
+    DeliveryForm,
+    ExchangeRateForm,
+    ImportForm,
+    NoteForm,
+    ReasonForm,
+    ReviewPeriodForm,
+)
+from .models import Activity, Delivery, ExchangeRate, PartnershipRecord, ReviewPeriod
+
+PARTNERSHIP_RELATED = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+IMPORTABLE: dict[str, type[Model]] = {"activities": Activity, "deliveries": Delivery}
+
+
+def quantity(delivery: Delivery) -> str:
+    if delivery.quantity is None:
+        return ""
+    return f"{delivery.quantity.normalize():f} {delivery.unit}"
+
+
+def value(delivery: Delivery) -> str:
+    if delivery.value is None:
+        return ""
+    amount = f"{delivery.value.normalize():,f}"
+    if delivery.value_qualifier == "exact":
+        return f"{amount} {delivery.currency}"
+    return f"{delivery.get_value_qualifier_display()} {amount} {delivery.currency}"
+
+
+class SpreadsheetExportMixin:
+    """Exports carry the import's columns (tracking.importing), so an export re-imports as it is."""
+
+    request: HttpRequest
+    model: type[Model]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        export = request.GET.get("export")
+        if export not in EXPORT_FORMATS:
+            return super().get(request, *args, **kwargs)  # type: ignore[misc]
+        queryset = importing.export_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        rows = [importing.headers(self.model), *importing.export_rows(self.model, queryset)]
+        filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
+        return spreadsheet_response(rows, filename, export)
+
+
+def spreadsheet_response(rows: list[list[Any]], filename: str, kind: str) -> HttpResponse:
+    if kind == "csv":
+        response = HttpResponse(importing.csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            importing.xlsx_bytes(rows, filename),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
+    return response
+
+
+# --- Activities
+
+
+class ActivityListView(SpreadsheetExportMixin, RecordListView):
+    model = Activity
+    filterset_class = ActivityFilterSet
+    related = ("partnership", *PARTNERSHIP_RELATED)
+    table = Table([
+        Column(gettext_lazy("Activity"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Date"), "started_on"),
+        Column(gettext_lazy("Place"), "venue"),
+        Column(gettext_lazy("Host"), "host_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Confirmation"), "confirmation"),
+    ])
+
+
+class PartnershipRecordDetailView(RecordDetailView):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        record: PartnershipRecord = self.object
+        user = self.request.user
+        context.update(
+            can_answer=bool(record.recorded_by_side) and record.recorded_by_side != getattr(user, "side", None)
+            and context["can_change"],
+            answer_form=NoteForm(),
+            lock=record.lock_error(),
+        )
+        return context
+
+
+class ActivityDetailView(PartnershipRecordDetailView):
+    model = Activity
+    related = ("partnership", *PARTNERSHIP_RELATED, "confirmed_by")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["commitments"] = self.object.commitments.restrict(self.request.user).select_related("agreement")
+        return context
+
+
+class ActivityFormMixin:
+    request: HttpRequest
+
+    def save(self, form: Any) -> Model:
+        return services.save_activity(
+            form.instance, form.cleaned_data.get("commitments"), acting_user=self.request.user,
+            reason=form.cleaned_data.get("change_reason", ""),
+        )
+
+
+class ActivityCreateView(ActivityFormMixin, RecordCreateView):
+    model = Activity
+    form_class = ActivityForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {key: self.request.GET[key] for key in ("partnership", "kind") if self.request.GET.get(key)}
+
+
+class ActivityUpdateView(ActivityFormMixin, RecordUpdateView):
+    model = Activity
+    form_class = ActivityForm
+
+
+class ActivityDeleteView(RecordDeleteView):
+    model = Activity
+
+
+# --- Deliveries
+
+
+class DeliveryListView(SpreadsheetExportMixin, RecordListView):
+    model = Delivery
+    filterset_class = DeliveryFilterSet
+    template_name = "tracking/delivery_list.html"
+    related = ("partnership", *PARTNERSHIP_RELATED, "unit")
+    table = Table([
+        Column(gettext_lazy("Item"), "item", link=True),
+        Column(gettext_lazy("Category"), "category"),
+        Column(gettext_lazy("Quantity"), quantity),
+        Column(gettext_lazy("Value"), value),
+        Column(gettext_lazy("Delivered on"), "delivered_on"),
+        Column(gettext_lazy("Giver side"), "giver_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Confirmation"), "confirmation"),
+    ])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        currency = self.request.GET.get("total_in") or Currency.VND
+        if currency not in Currency.values:
+            currency = Currency.VND
+        rows = self.object_list.select_related(None).prefetch_related(None).order_by().only("value", "currency", "delivered_on", "value_qualifier").filter(value__isnull=False)
+        context.update(total=services.total_value(rows, currency), currencies=Currency.choices)
+        return context
+
+
+class DeliveryDetailView(PartnershipRecordDetailView):
+    model = Delivery
+    related = (
+        "partnership", *PARTNERSHIP_RELATED, "unit", "commitment__agreement", "giver_organisation", "recipient_organisation",
+        "recipient_place", "confirmed_by",
+    )
+
+
+class DeliveryCreateView(RecordCreateView):
+    model = Delivery
+    form_class = DeliveryForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {key: self.request.GET[key] for key in ("partnership", "commitment", "category") if self.request.GET.get(key)}
+
+
+class DeliveryUpdateView(RecordUpdateView):
+    model = Delivery
+    form_class = DeliveryForm
+
+
+class DeliveryDeleteView(RecordDeleteView):
+    model = Delivery
+
+
+# --- Confirmation
+
+
+def _visible(request: HttpRequest, model: type[Model], pk: int) -> Any:
+    return get_object_or_404(model.objects.restrict(request.user, access.VIEW), pk=pk)  # type: ignore[attr-defined]
+
+
+def _answer(request: HttpRequest, model: type[Model], pk: int, verdict: Any) -> HttpResponse:
+    record = _visible(request, model, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(record.get_absolute_url())
+    try:
+        verdict(record, acting_user=request.user, note=form.cleaned_data["note"])
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error))
+    else:
+        messages.success(request, _("Your answer is recorded."))
+    return redirect(record.get_absolute_url())
+
+
+@require_POST
+def activity_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, Activity, pk, services.confirm)
+
+
+@require_POST
+def activity_dispute(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, Activity, pk, services.dispute)
+
+
+@require_POST
+def delivery_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, Delivery, pk, services.confirm)
+
+
+@require_POST
+def delivery_dispute(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, Delivery, pk, services.dispute)
+
+
+# --- Exchange rates
+
+
+class ExchangeRateListView(RecordListView):
+    model = ExchangeRate
+    filterset_class = ExchangeRateFilterSet
+    table = Table([
+        Column(gettext_lazy("Rate"), lambda r: str(r), link=True),
+        Column(gettext_lazy("Currency"), "currency"),
+        Column(gettext_lazy("In currency"), "to_currency"),
+        Column(gettext_lazy("Rate"), "rate"),
+        Column(gettext_lazy("Valid on"), "valid_on"),
+        Column(gettext_lazy("Source"), "source"),
+    ])
+
+
+class ExchangeRateDetailView(RecordDetailView):
+    model = ExchangeRate
+
+
+class ExchangeRateCreateView(RecordCreateView):
+    model = ExchangeRate
+    form_class = ExchangeRateForm
+
+
+class ExchangeRateUpdateView(RecordUpdateView):
+    model = ExchangeRate
+    form_class = ExchangeRateForm
+
+
+class ExchangeRateDeleteView(RecordDeleteView):
+    model = ExchangeRate
+
+
+# --- Review periods
+
+
+class ReviewPeriodListView(RecordListView):
+    model = ReviewPeriod
+    filterset_class = ReviewPeriodFilterSet
+    related = ("partnership", *PARTNERSHIP_RELATED, "approved_by")
+    table = Table([
+        Column(gettext_lazy("Period"), lambda p: str(p), link=True),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Locked"), "locked"),
+        Column(gettext_lazy("Approved by"), "approved_by"),
+        Column(gettext_lazy("Approved at"), "approved_at"),
+    ])
+
+
+class ReviewPeriodDetailView(RecordDetailView):
+    model = ReviewPeriod
+    related = ("partnership", *PARTNERSHIP_RELATED, "approved_by")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        period = self.object
+        user = self.request.user
+        activities = Activity.objects.restrict(user).filter(
+            partnership=period.partnership_id, started_on__gte=period.start, started_on__lte=period.end
+        )
+        deliveries = Delivery.objects.restrict(user).filter(
+            partnership=period.partnership_id, delivered_on__gte=period.start, delivered_on__lte=period.end
+        )
+        context.update(
+            can_approve=access.can(user, access.APPROVE, period), reason_form=ReasonForm(),
+            activity_count=activities.count(), delivery_count=deliveries.count(),
+            unconfirmed_count=activities.filter(confirmation="pending").count() + deliveries.filter(confirmation="pending").count(),
+        )
+        return context
+
+
+class ReviewPeriodCreateView(RecordCreateView):
+    model = ReviewPeriod
+    form_class = ReviewPeriodForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"partnership": self.request.GET.get("partnership")}
+
+
+class ReviewPeriodUpdateView(RecordUpdateView):
+    model = ReviewPeriod
+    form_class = ReviewPeriodForm
+
+
+class ReviewPeriodDeleteView(RecordDeleteView):
+    model = ReviewPeriod
+
+
+@require_POST
+def review_period_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    period = _visible(request, ReviewPeriod, pk)
+    try:
+        services.approve_period(period, acting_user=request.user, reason=request.POST.get("reason", "")[:500])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Review approved: the period is locked."))
+    return redirect(period.get_absolute_url())
+
+
+@require_POST
+def review_period_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    period = _visible(request, ReviewPeriod, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for unlocking the period."))
+        return redirect(period.get_absolute_url())
+    try:
+        services.unlock_period(period, acting_user=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The period is unlocked."))
+    return redirect(period.get_absolute_url())
+
+
+# --- Commitments
+
+
+@require_POST
+def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """An approver sets a commitment's status, with a reason."""
+    commitment = _visible(request, Commitment, pk)
+    form = CommitmentStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status and give a reason."))
+        return redirect(commitment.get_absolute_url())
+    try:
+        services.set_commitment_status(
+            commitment, form.cleaned_data["status"], acting_user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Status changed."))
+    return redirect(commitment.get_absolute_url())
+
+
+# --- Import
+
+
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload activities or deliveries from a spreadsheet; nothing is saved unless every row is valid."""
+    if not (access.can_add(request.user, Activity) or access.can_add(request.user, Delivery)):
+        raise PermissionDenied(_("You cannot add records of this kind."))
+    kind = request.POST.get("kind") or request.GET.get("kind") or "deliveries"
+    if kind not in IMPORTABLE:
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = importing.import_file(IMPORTABLE[kind], form.cleaned_data["file"], acting_user=request.user)
+        except ValidationError as error:
+            form.add_error("file", error)
+            status = 400
+        else:
+            if result.ok:
+                messages.success(request, _("{created} added, {updated} changed.").format(created=result.created, updated=result.updated))
+                return redirect("tracking:activity_list" if kind == "activities" else "tracking:delivery_list")
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    columns = importing.COLUMNS[IMPORTABLE[kind]]
+    return render(request, "tracking/import.html", {
+        "form": form, "kind": kind, "kinds": [(k, m._meta.verbose_name_plural) for k, m in IMPORTABLE.items()],
+        "result": result, "columns": columns,
+    }, status=status)
+
+
+def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    model = IMPORTABLE.get(kind)
+    if model is None or fmt not in EXPORT_FORMATS:
+        raise Http404
+    return spreadsheet_response(importing.template_rows(model), f"{kind}-template", fmt)
+
+
