@@ -47,12 +47,12 @@ class SubmitForm(forms.Form):
         return data
 
 
-def unit_for(word: str | None) -> Unit | None:
+def unit_for(word: str | None, units: list[Unit]) -> Unit | None:
     """The unit of measure a word of the text names ("con", "cây", "ha"), if the list has it."""
     if not word:
         return None
     wanted = fold(word)
-    for unit in Unit.objects.all():
+    for unit in units:
         names = [unit.code, unit.name_vi, unit.name_en, *re.split(r";", unit.aliases or "")]
         if wanted in {fold(n) for n in names if n}:
             return unit
@@ -143,8 +143,11 @@ class ReviewForm(forms.Form):
                 "giver_side": forms.ChoiceField(label=_("Giver side"), choices=Side.choices, required=False, initial=side),
                 "delivered_on": forms.DateField(label=_("Delivered on"), required=False, initial=delivered_on, widget=DATE),
             })
+        # One read of the units serves every quantity: the page asks the database a fixed number of times.
+        self.units = {str(unit.pk): unit for unit in Unit.objects.all()}
+        unit_choices = [("", "---------"), *((pk, str(unit)) for pk, unit in self.units.items())]
         for i, item in enumerate(proposals.get("quantities") or []):
-            unit = unit_for(item.get("unit"))
+            unit = unit_for(item.get("unit"), list(self.units.values()))
             self.add_group("quantity", i, {**item, "field": "quantities"}, {
                 "accept": forms.BooleanField(label=_("Record as delivered"), required=False, initial=False),
                 "item": forms.CharField(label=_("Item"), max_length=300, required=False, initial=item.get("item") or item["text"]),
@@ -153,7 +156,7 @@ class ReviewForm(forms.Form):
                     initial=CATEGORY_BY_UNIT.get(unit.code if unit else "", "food_necessities"),
                 ),
                 "quantity": forms.DecimalField(label=_("Quantity"), required=False, initial=item.get("value"), max_digits=18, decimal_places=3),
-                "unit": forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, initial=unit),
+                "unit": forms.ChoiceField(label=_("Unit"), choices=unit_choices, required=False, initial=str(unit.pk) if unit else ""),
                 "giver_side": forms.ChoiceField(label=_("Giver side"), choices=Side.choices, required=False, initial=side),
                 "delivered_on": forms.DateField(label=_("Delivered on"), required=False, initial=delivered_on, widget=DATE),
             })
@@ -212,6 +215,7 @@ class ReviewForm(forms.Form):
             review.deliveries.append(accepted)
         for group in self.accepted("quantity"):
             accepted = self.accepted_item(group, ("item", "category", "quantity", "unit", "giver_side", "delivered_on"))
+            accepted.values["unit"] = self.units.get(accepted.values["unit"] or "")
             review.deliveries.append(accepted)
         return review
 

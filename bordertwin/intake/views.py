@@ -67,7 +67,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(
         SourceDocument.objects.restrict(request.user, access.VIEW).select_related("submitted_by", "partnership"), pk=pk
     )
-    can_review = document.status == DocumentStatus.PENDING and access.can(request.user, access.CHANGE, document)
+    frame = record_context(request, document)
+    can_review = document.status == DocumentStatus.PENDING and frame["can_change"]
     form = ReviewForm(request.POST or None, document=document, user=request.user) if can_review else None
     status = 200
     if request.method == "POST":
@@ -85,11 +86,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("{count} records created from the document.").format(count=len(created)))
                 return redirect(document.get_absolute_url())
         status = status if status != 200 else 400
-    records = accepted_records(request.user, document)
+    records = accepted_records(request.user, document) if document.status == DocumentStatus.REVIEWED else []
     context = {
         "object": document, "document": document, "pieces": pieces(document.text, document.proposals or {}),
         "form": form, "groups": form.bound_groups() if form else [], "proposals": document.proposals or {},
-        "accepted": records, **record_context(request, document),
+        "accepted": records, **frame,
     }
     return render(request, "intake/sourcedocument_detail.html", context, status=status)
 
