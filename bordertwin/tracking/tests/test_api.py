@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from bordertwin.tracking.models import Activity, Delivery, ExchangeRate, ReviewPeriod
 from bordertwin.tracking import services
+from bordertwin.tracking.models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 from .conftest import make_activity, make_delivery, make_rate, unit
 
