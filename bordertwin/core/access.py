@@ -114,9 +114,6 @@ def _memberships(user: Any) -> list[Any]:
     return cached
 
 
-WHOLE_SUCCESSIONS = ("merged", "renamed")
-
-
 def covered_places(place: Any) -> set[int]:
     """A place, every place below it, and every former unit (with all below it) whose duties passed into those."""
     from bordertwin.places.choices import SuccessionKind
