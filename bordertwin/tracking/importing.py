@@ -230,6 +230,8 @@ class Column:
     def export(self, obj: models.Model) -> Any:
         if self.key == "commitments":
             return ";".join(str(c.pk) for c in obj.commitments.all())  # type: ignore[attr-defined]
+        if self.write is out_pk:  # the number is on the row itself: no query for the related record
+            return getattr(obj, f"{self.key}_id") or ""
         return self.write(getattr(obj, self.key))
 
 

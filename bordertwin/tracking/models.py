@@ -298,10 +298,9 @@ class ExchangeRate(BaseRecord):
         ]
 
     def __str__(self) -> str:
-        return "1 {currency} = {rate} {to} ({day:%d/%m/%Y})".format(
-            currency=self.currency, rate=self.rate.normalize() if self.rate is not None else "", to=self.to_currency,
-            day=self.valid_on,
-        ) if self.valid_on else f"{self.currency}→{self.to_currency}"
+        rate = f"{self.rate.normalize():f}" if self.rate is not None else "?"
+        day = self.valid_on.strftime("%d/%m/%Y") if self.valid_on else "?"
+        return f"1 {self.currency} = {rate} {self.to_currency} ({day})"
 
     def clean(self) -> None:
         if self.currency and self.currency == self.to_currency:
