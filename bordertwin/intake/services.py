@@ -251,25 +251,38 @@ def delivery_record(item: Accepted, partnership: Partnership, agreements: list[A
     return delivery_model(**values)
 
 
+def related_places(ids: list[int]) -> set[int]:
+    """The places and the units they succeeded or that succeeded them: a partnership signed by a
+    former commune is found from its successor's name, and the other way round."""
+    from bordertwin.places.models import Succession
+
+    if not ids:
+        return set()
+    links = Succession.objects.filter(models.Q(predecessor__in=ids) | models.Q(successor__in=ids))
+    found = set(ids)
+    for predecessor, successor in links.values_list("predecessor_id", "successor_id"):
+        found |= {predecessor, successor}
+    return found
+
+
 def partnership_proposal(proposals: dict[str, Any], user: Any) -> dict[str, Any]:
-    """The partnership the matched parties point at: an existing one the user sees, or a new pair to create."""
+    """The partnership the matched parties point at: existing ones the user may add to, or a new pair to create.
+
+    `existing` holds the partnerships between a matched Vietnamese and a matched Lao
+    place (or their predecessors or successors); `nearby` those with only one side matched.
+    """
     vn = next((p for p in proposals.get("vn_parties") or [] if p.get("place_id")), None)
     la = next((p for p in proposals.get("la_parties") or [] if p.get("place_id")), None)
-    result: dict[str, Any] = {"existing": [], "vn": vn, "la": la, "level": None}
-    vn_ids = [p["place_id"] for p in proposals.get("vn_parties") or [] if p.get("place_id")]
-    la_ids = [p["place_id"] for p in proposals.get("la_parties") or [] if p.get("place_id")]
+    result: dict[str, Any] = {"existing": [], "nearby": [], "vn": vn, "la": la, "level": None}
+    vn_ids = related_places([p["place_id"] for p in proposals.get("vn_parties") or [] if p.get("place_id")])
+    la_ids = related_places([p["place_id"] for p in proposals.get("la_parties") or [] if p.get("place_id")])
     if vn_ids or la_ids:
-        visible = Partnership.objects.restrict(user, access.VIEW).select_related(
+        visible = Partnership.objects.restrict(user, access.ADD).select_related(
             "vn_place", "la_place", "vn_organisation", "la_organisation"
         )
-        condition = models.Q(pk__in=[])
-        if vn_ids and la_ids:
-            condition = models.Q(vn_place__in=vn_ids, la_place__in=la_ids)
-        elif vn_ids:
-            condition = models.Q(vn_place__in=vn_ids)
-        else:
-            condition = models.Q(la_place__in=la_ids)
-        result["existing"] = list(visible.filter(condition)[:10])
+        found = list(visible.filter(models.Q(vn_place__in=vn_ids) | models.Q(la_place__in=la_ids))[:20])
+        result["existing"] = [p for p in found if p.vn_place_id in vn_ids and p.la_place_id in la_ids]
+        result["nearby"] = [p for p in found if p not in result["existing"]]
     if vn:
         result["level"] = PARTNERSHIP_LEVELS.get(vn.get("level") or "", PartnershipLevel.OTHER)
     places = Place.objects.in_bulk([i for i in (vn and vn["place_id"], la and la["place_id"]) if i])

@@ -14,6 +14,12 @@ TT_TEXT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):  # type: ignore[no-untyped-def]
+    """Messages are asserted in English, whatever language the installation defaults to."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def tt_text() -> str:
     return TT_TEXT

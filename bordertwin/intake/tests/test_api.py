@@ -10,11 +10,6 @@ from bordertwin.partnerships.models import Agreement, Commitment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):  # type: ignore[no-untyped-def]
-    settings.LANGUAGE_CODE = "en"
-
-
 def test_posting_a_text_answers_its_proposals_and_stores_it_for_review(api, world, tt_text):
     api.force_authenticate(world.la_province_editor)
     response = api.post("/api/v1/intake/", {"text": tt_text, "document_date": "2024-06-22"}, format="json")

@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 KEYS = {"vn_parties", "la_parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments"}
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):  # type: ignore[no-untyped-def]
-    settings.LANGUAGE_CODE = "en"
-
-
 def run(*args: str) -> str:
     out = io.StringIO()
     call_command(*args, stdout=out)

@@ -134,3 +134,21 @@ def test_a_document_is_reviewed_once(world, submitted):
 def test_nothing_accepted_is_refused(world, submitted):
     with pytest.raises(ValidationError, match="at least one"):
         accept_proposals(submitted, Review(partnership=world.tt_noongma), acting_user=world.la_province_editor)
+
+
+def test_the_partnership_is_found_from_the_successor_of_the_commune_that_signed_it(world):
+    from bordertwin.intake.services import partnership_proposal
+
+    later = submit_document(
+        acting_user=world.la_province_editor, text="Xã Thượng Trạch và cụm bản Noỏng Mạ tổ chức hội đàm.",
+        document_date=datetime.date(2025, 9, 1),
+    )
+    assert Place.objects.get(pk=later.proposals["vn_parties"][0]["place_id"]).key == "VN-2025-C19147"
+    proposal = partnership_proposal(later.proposals, world.la_province_editor)
+    assert proposal["existing"] == [world.tt_noongma]
+
+
+def test_only_partnerships_the_user_may_add_to_are_proposed(world, submitted):
+    from bordertwin.intake.services import partnership_proposal
+
+    assert partnership_proposal(submitted.proposals, world.vn_province_editor)["existing"] == []

@@ -12,11 +12,6 @@ from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):  # type: ignore[no-untyped-def]
-    settings.LANGUAGE_CODE = "en"
-
-
 def signed_in(client, user):  # type: ignore[no-untyped-def]
     client.login(username=user.username, password=PASSWORD)
     return client
@@ -84,7 +79,7 @@ def test_only_editors_reach_the_submit_page(client, world, person):
 def test_the_review_page_marks_the_spans_beside_the_proposals(client, world, submitted, django_assert_max_num_queries):
     client = signed_in(client, world.la_province_editor)
     client.get(f"/intake/{submitted.pk}/")
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(19):
         response = client.get(f"/intake/{submitted.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
