@@ -6,9 +6,9 @@ organisation. A record declares, on its model, the lookups that lead to its plac
 organisations (`access_places`, `access_organisations`); it is in a user's scope when
 one of them lands in a place or organisation the user covers for the action.
 
-- view: any role in scope; reference data (`access_public_view`) every signed-in user
-  with a membership reads; border-sensitive data (`access_sensitive`) only border
-  officers, approvers and administrators.
+- view: any role in scope; reference data (`access_public_view`: places, organisations,
+  units) every signed-in user reads, even one who holds no role yet; border-sensitive
+  data (`access_sensitive`) only border officers, approvers and administrators.
 - add, change, delete: editors, approvers and administrators (border officers too on
   sensitive data); reference data that only administrators keep (`access_admin_only`);
   data every role in scope reads but only border officers, approvers and administrators
@@ -190,7 +190,7 @@ def restrict(queryset: QuerySet, user: Any, action: str = VIEW) -> QuerySet:
     if user.is_superuser:
         return queryset
     if action == VIEW and getattr(model, "access_public_view", False):
-        return queryset if _memberships(user) else queryset.none()
+        return queryset
     user_scope = scope(user, action, model)
     if user_scope.empty:
         return queryset.none()
@@ -209,7 +209,7 @@ def can(user: Any, action: str, obj: Model) -> bool:
     if user.is_superuser:
         return True
     if action == VIEW and getattr(model, "access_public_view", False):
-        return bool(_memberships(user))
+        return True
     if obj.pk is not None and action != ADD:
         stored = restrict(model._base_manager.filter(pk=obj.pk), user, action)  # type: ignore[attr-defined]
         if not stored.exists():
