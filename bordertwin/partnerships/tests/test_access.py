@@ -54,7 +54,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     "partnership": PARTNERSHIP_RECORDS,
     "agreement": PARTNERSHIP_RECORDS,
     "commitment": PARTNERSHIP_RECORDS,
-    # An organisation of Hương Khê: every member reads organisations; the Lao side does
+    # An organisation of Hương Khê: every signed-in user reads organisations; the Lao side does
     # not cover Hương Khê, so the Lao administrator only reads it.
     "organisation": {
         "admin": EVERYTHING,
@@ -66,10 +66,11 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "la_province_editor": VIEW_ONLY,
         "la_administrator": VIEW_ONLY,
         "viewer": VIEW_ONLY,
-        "outsider": NOTHING,
+        "outsider": VIEW_ONLY,
         "anonymous": NOTHING,
     },
-    # A Lao village in Nakai: places are reference data that only administrators keep.
+    # A Lao village in Nakai: places are reference data that every signed-in user reads and
+    # only administrators keep.
     "place": {
         "admin": EVERYTHING,
         "vn_province_editor": VIEW_ONLY,
@@ -80,7 +81,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "la_province_editor": VIEW_ONLY,
         "la_administrator": EVERYTHING,
         "viewer": VIEW_ONLY,
-        "outsider": NOTHING,
+        "outsider": VIEW_ONLY,
         "anonymous": NOTHING,
     },
 }
@@ -321,3 +322,141 @@ def test_the_api_follows_the_access_table(api, world, kind_name, person):
     else:
         assert response.status_code == (401 if user is None else 403 if "detail" in allowed else 404)
         assert fresh(kind.model, target.pk).deleted_at is None
+
+
+# The scenes the table cannot show on its own.
+
+def test_the_ha_tinh_editor_sees_and_edits_huong_khe_nakai(client, world):
+    client.force_login(world.vn_province_editor)
+    hk = world.hk_nakai
+    assert client.get(f"/partnerships/{hk.pk}/").status_code == 200
+    data = partnership_form(world, hk) | {"level": "district", "border_length_km": "51", "change_reason": "biên bản 2022"}
+    assert client.post(f"/partnerships/{hk.pk}/edit/", data).status_code == 302
+    assert str(Partnership.objects.get(pk=hk.pk).border_length_km) == "51.000"
+
+
+def test_the_ha_tinh_editor_never_finds_nghe_an_xiengkhouang(client, api, world):
+    client.force_login(world.vn_province_editor)
+    api.force_authenticate(world.vn_province_editor)
+    nghean, agreement = world.nghean_xieng, world.nghean_agreement
+    assert client.get(f"/partnerships/{nghean.pk}/").status_code == 404
+    assert client.get(f"/partnerships/{nghean.pk}/edit/").status_code == 404
+    assert client.get(f"/partnerships/agreements/{agreement.pk}/").status_code == 404
+    assert api.get(f"/api/v1/partnerships/{nghean.pk}/").status_code == 404
+    assert api.get(f"/api/v1/agreements/{agreement.pk}/").status_code == 404
+    listed = [row["object"] for row in client.get("/partnerships/", {"per_page": 500}).context["rows"]]
+    assert nghean not in listed and world.hk_nakai in listed
+    assert [row["object"] for row in client.get("/partnerships/", {"q": "xieng khouang"}).context["rows"]] == []
+    exported = csv_rows(client.get("/partnerships/", {"export": "csv"}))
+    assert len(exported) == 1 + 1  # the header and Hương Khê–Nakai (Thượng Trạch is in Quảng Bình)
+    assert not any("Xiêng Khoảng" in cell for row in exported for cell in row)
+    assert nghean.pk not in [row["id"] for row in api.get("/api/v1/partnerships/", {"page_size": 500}).json()["results"]]
+    assert api.get("/api/v1/partnerships/", {"q": "nghe an"}).json()["count"] == 0
+
+
+def test_the_nakai_editor_edits_huong_khe_nakai(api, world):
+    api.force_authenticate(world.la_district_editor)
+    response = api.patch(f"/api/v1/partnerships/{world.hk_nakai.pk}/", {"border_length_km": "51"}, format="json")
+    assert response.status_code == 200, response.json()
+
+
+def test_the_nakai_editor_cannot_create_a_partnership_outside_nakai_by_form(client, world):
+    client.force_login(world.la_district_editor)
+    before = Partnership.all_objects.count()
+    data = partnership_form(world, None) | {"vn_place": place("VN-2008-P40").pk, "la_place": place("LA-P-XIENGKHOUANG").pk}
+    response = client.post("/partnerships/new/", data)
+    assert response.status_code == 403
+    assert response.context["form"].non_field_errors()
+    assert Partnership.all_objects.count() == before
+
+
+def test_the_nakai_editor_cannot_create_a_partnership_outside_nakai_by_api(api, world):
+    api.force_authenticate(world.la_district_editor)
+    before = Partnership.all_objects.count()
+    response = api.post("/api/v1/partnerships/", {"vn_place": place("VN-2008-D444").pk, "la_place": place("LA-P-XIENGKHOUANG").pk,
+                                                  "level": "district"}, format="json")
+    assert response.status_code == 403
+    assert Partnership.all_objects.count() == before
+
+
+def test_the_nakai_editor_cannot_move_huong_khe_nakai_out_of_nakai(client, api, world):
+    hk = world.hk_nakai
+    xieng = place("LA-P-XIENGKHOUANG")
+    client.force_login(world.la_district_editor)
+    data = partnership_form(world, hk) | {"level": "district", "vn_place": place("VN-2008-P40").pk, "la_place": xieng.pk}
+    response = client.post(f"/partnerships/{hk.pk}/edit/", data)
+    assert response.status_code == 403
+    api.force_authenticate(world.la_district_editor)
+    response = api.patch(f"/api/v1/partnerships/{hk.pk}/", {"la_place": xieng.pk}, format="json")
+    assert response.status_code == 403
+    assert Partnership.objects.get(pk=hk.pk).la_place.key == "LA-D-NAKAI"
+
+
+def test_the_viewer_reads_everything_and_changes_nothing(client, api, world):
+    client.force_login(world.viewer)
+    api.force_authenticate(world.viewer)
+    for record in (world.hk_nakai, world.tt_noongma, world.nghean_xieng):
+        assert client.get(f"/partnerships/{record.pk}/").status_code == 200
+        assert client.get(f"/partnerships/{record.pk}/edit/").status_code == 403
+        assert api.patch(f"/api/v1/partnerships/{record.pk}/", {"description": "x"}, format="json").status_code == 403
+        assert api.delete(f"/api/v1/partnerships/{record.pk}/").status_code == 403
+    assert client.get("/partnerships/new/").status_code == 403
+    assert api.get("/api/v1/partnerships/").json()["count"] == 3
+
+
+def test_the_outsider_sees_reference_places_and_nothing_else(client, api, world):
+    client.force_login(world.outsider)
+    api.force_authenticate(world.outsider)
+    assert client.get(f"/places/{place('VN-2008-D444').pk}/").status_code == 200
+    assert api.get("/api/v1/places/", {"q": "huong khe"}).json()["count"] > 0
+    for url in ("/api/v1/partnerships/", "/api/v1/agreements/", "/api/v1/commitments/"):
+        assert api.get(url).json()["count"] == 0, url
+    assert client.get("/partnerships/").context["rows"] == []
+    assert client.get(f"/partnerships/{world.hk_nakai.pk}/").status_code == 404
+
+
+def test_a_signed_out_visitor_is_sent_to_sign_in_and_the_api_answers_401(client, api, world):
+    for url in ("/partnerships/", f"/partnerships/{world.hk_nakai.pk}/", "/places/", "/records/deleted/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/"), url
+    for url in ("/api/v1/partnerships/", "/api/v1/places/", f"/api/v1/partnerships/{world.hk_nakai.pk}/"):
+        assert api.get(url).status_code == 401, url
+
+
+def test_only_administrators_see_deleted_records_to_restore(client, world):
+    services.delete_record(world.hk_commitment, acting_user=world.admin)
+    for name, sees in (("admin", True), ("la_administrator", True), ("vn_province_editor", False), ("viewer", False)):
+        client.force_login(getattr(world, name))
+        response = client.get("/records/deleted/")
+        shown = [row[0] for row in response.context["page_obj"]] if response.status_code == 200 else []
+        assert (world.hk_commitment in shown) == sees, name
+
+
+def test_form_choices_never_offer_records_outside_the_users_scope(client, world):
+    client.force_login(world.vn_province_editor)
+    forms = {
+        "/partnerships/new/": ("parent",),
+        f"/partnerships/{world.hk_nakai.pk}/edit/": ("parent",),
+        "/partnerships/agreements/new/": ("partnership", "follows"),
+        "/partnerships/commitments/new/": ("agreement", "parent"),
+    }
+    hidden = {world.nghean_xieng, world.nghean_agreement}
+    for url, fields in forms.items():
+        form = client.get(url).context["form"]
+        for name in fields:
+            offered = set(form.fields[name].queryset)
+            assert not offered & hidden, (url, name)
+    client.force_login(world.la_district_editor)
+    form = client.get("/partnerships/agreements/new/").context["form"]
+    assert set(form.fields["partnership"].queryset) == {world.hk_nakai}
+    form = client.get("/partnerships/commitments/new/").context["form"]
+    assert set(form.fields["agreement"].queryset) == {world.hk_memorandum}
+
+
+def test_choosing_an_agreement_outside_the_scope_is_refused(client, world):
+    client.force_login(world.vn_province_editor)
+    before = Commitment.all_objects.count()
+    response = client.post("/partnerships/commitments/new/", commitment_form(world, None) | {"agreement": world.nghean_agreement.pk})
+    assert response.status_code == 200
+    assert "agreement" in response.context["form"].errors
+    assert Commitment.all_objects.count() == before
