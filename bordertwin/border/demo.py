@@ -77,7 +77,7 @@ def place(key: str) -> Place:
 
 
 def at(day: datetime.date, hour: int) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime(day.year, day.month, day.day, hour))
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=timezone.get_current_timezone())
 
 
 def officer(username: str, stdout: IO[str]) -> User:

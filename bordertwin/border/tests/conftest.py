@@ -9,19 +9,25 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bordertwin.accounts.choices import Role
+from bordertwin.border import services
+from bordertwin.border.models import Incident, Marker, Patrol, Segment
 from bordertwin.core import services as core_services
 from bordertwin.core.testing import make_user, place
 from bordertwin.places.models import Organisation
 
-from bordertwin.border import services
-from bordertwin.border.models import Incident, Marker, Patrol, Segment
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """Messages read by service tests are the English source texts, whatever an earlier request activated."""
+    with translation.override("en"):
+        yield
 
 
 def at(year: int, month: int, day: int, hour: int = 8) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime(year, month, day, hour))
+    return datetime.datetime(year, month, day, hour, tzinfo=timezone.get_current_timezone())
 
 
 @pytest.fixture

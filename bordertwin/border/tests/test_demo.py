@@ -4,8 +4,8 @@ import pytest
 
 from bordertwin.accounts import demo as accounts_demo
 from bordertwin.border import demo
-from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol, Segment
 from bordertwin.border.geo import within_countries
+from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol, Segment
 from bordertwin.partnerships import demo as partnerships_demo
 
 pytestmark = pytest.mark.django_db

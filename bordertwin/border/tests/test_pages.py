@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from bordertwin.border import services
 from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol
@@ -146,7 +147,7 @@ def test_list_and_detail_pages_take_a_constant_number_of_queries(client, world, 
 
 
 def test_markers_without_a_recent_inspection_are_listed_as_overdue(client, world, border):
-    services.record_inspection(border.markers[0], acting_user=world.vn_border_officer, condition="good", inspected_on=datetime.date.today())
+    services.record_inspection(border.markers[0], acting_user=world.vn_border_officer, condition="good", inspected_on=timezone.localdate())
     client.force_login(world.viewer)
     rows = client.get("/border/markers/", {"overdue": "true"}).context["rows"]
     assert sorted(r["object"].number for r in rows) == ["522", "523(1)"]

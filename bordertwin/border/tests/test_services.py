@@ -5,12 +5,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bordertwin.core import services as core_services
-from bordertwin.core.models import Attachment
-
 from bordertwin.border import alerts, geo, services
 from bordertwin.border.models import Incident, IncidentStep, Marker, MarkerInspection, Patrol
 from bordertwin.border.reporting import border_summary
+from bordertwin.core import services as core_services
+from bordertwin.core.models import Attachment
 
 pytestmark = pytest.mark.django_db
 
