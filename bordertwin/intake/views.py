@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,6 +58,14 @@ def submit(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             messages.success(request, _("Read. Review what was found before anything is recorded."))
+            earlier = (
+                SourceDocument.objects.restrict(request.user, access.VIEW)
+                .filter(sha256=document.sha256).exclude(pk=document.pk).order_by("created_at").first()
+            )
+            if earlier is not None:
+                messages.warning(request, _("The same document was already submitted on {date}: “{title}”.").format(
+                    date=earlier.created_at.strftime("%d/%m/%Y"), title=earlier.title,
+                ))
             return redirect(document.get_absolute_url())
     return render(request, "intake/sourcedocument_submit.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -111,3 +119,11 @@ def accepted_records(user: Any, document: SourceDocument) -> list[tuple[Proposal
         for record in model.objects.restrict(user, access.VIEW).filter(pk__in=[link.object_id for link in group]):
             found[(content_type_id, record.pk)] = record
     return [(link, found.get((link.content_type_id, link.object_id))) for link in links]
+
+
+def original_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file the document was read from, to whoever may see the document."""
+    document = get_object_or_404(SourceDocument.objects.restrict(request.user, access.VIEW), pk=pk)
+    if not document.file:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name or "document")

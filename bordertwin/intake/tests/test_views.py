@@ -212,3 +212,24 @@ def test_the_review_page_asks_the_database_as_often_for_a_long_document(client, 
             assert client.get(f"/intake/{document.pk}/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_original_file_is_downloaded_only_by_those_who_see_the_document(client, world, tt_text):
+    from .test_reading import docx_bytes
+
+    data = docx_bytes(tt_text)
+    signed_in(client, world.la_province_editor).post(
+        "/intake/new/", {"file": SimpleUploadedFile("minutes.docx", data), "kind": "minutes", "language": "vi"}
+    )
+    document = SourceDocument.objects.get()
+    assert f"/intake/{document.pk}/file/" in client.get(f"/intake/{document.pk}/").content.decode()
+    response = client.get(f"/intake/{document.pk}/file/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == data
+    assert signed_in(client, world.vn_province_editor).get(f"/intake/{document.pk}/file/").status_code == 404
+
+
+def test_submitting_the_same_text_twice_warns(client, world, tt_text):
+    client = signed_in(client, world.la_province_editor)
+    client.post("/intake/new/", {"text": tt_text, "kind": "article", "language": "vi"})
+    response = client.post("/intake/new/", {"text": tt_text, "kind": "article", "language": "vi"}, follow=True)
+    assert "already submitted" in response.content.decode()
