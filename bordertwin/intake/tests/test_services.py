@@ -152,3 +152,15 @@ def test_only_partnerships_the_user_may_add_to_are_proposed(world, submitted):
     from bordertwin.intake.services import partnership_proposal
 
     assert partnership_proposal(submitted.proposals, world.vn_province_editor)["existing"] == []
+
+
+def test_the_demo_document_loads_once(world):
+    import io
+
+    from bordertwin.intake import demo
+
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    document = SourceDocument.objects.get()
+    assert document.status == DocumentStatus.PENDING
+    assert Place.objects.get(pk=document.proposals["la_parties"][0]["place_id"]).key == "LA-D-NAKAI"
