@@ -23,23 +23,43 @@ PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisati
 CHART_CURRENCY = Currency.VND
 
 
-def chart(kind: str, labels: list[Any], series: list[tuple[str, list[Any]]], stacked: bool = True) -> dict[str, Any]:
+STATUS_COLOURS = {
+    CommitmentStatus.PROPOSED: "#9aa9b6", CommitmentStatus.AGREED: "#343f99", CommitmentStatus.IN_PROGRESS: "#d99a00",
+    CommitmentStatus.DONE: "#1f6b3a", CommitmentStatus.CARRIED_OVER: "#6a4c93", CommitmentStatus.CANCELLED: "#b3261e",
+}
+SIDE_COLOURS = {"VN": "#c8102e", "LA": "#1d4e89"}
+
+
+def chart(kind: str, labels: list[Any], series: list[tuple[str, list[Any]]], stacked: bool = True,
+          counts: bool = False, colours: list[str] | None = None) -> dict[str, Any]:
     """A chart as the page script draws it: labels on the x axis, one named series per colour."""
     return {
-        "type": kind, "stacked": stacked, "labels": [str(label) for label in labels],
-        "series": [{"label": str(name), "data": [float(v) for v in values]} for name, values in series],
+        "type": kind, "stacked": stacked, "counts": counts, "labels": [str(label) for label in labels],
+        "series": [
+            {"label": str(name), "data": [float(v) for v in values], **({"colour": colours[i]} if colours else {})}
+            for i, (name, values) in enumerate(series)
+        ],
     }
 
 
 def status_chart(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
     """Commitments by domain (x) and status (series)."""
     domains = [(value, label) for value, label in Domain.choices if value in counts]
-    series = [
-        (label, [counts[d].get(status, 0) for d, _l in domains])
-        for status, label in CommitmentStatus.choices
-        if any(counts[d].get(status) for d, _l in domains)
+    shown = [(status, label) for status, label in CommitmentStatus.choices if any(counts[d].get(status) for d, _l in domains)]
+    series = [(label, [counts[d].get(status, 0) for d, _l in domains]) for status, label in shown]
+    return chart("bar", [label for _d, label in domains], series, counts=True,
+                 colours=[STATUS_COLOURS[status] for status, _label in shown])
+
+
+def status_table(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """Commitments by domain and status as a table: only the statuses that occur get a column."""
+    statuses = [(s, label) for s, label in CommitmentStatus.choices if any(counts[d].get(s) for d in counts)]
+    rows = [
+        {"domain": value, "label": label, "total": sum(counts[value].values()),
+         "cells": [counts[value].get(s, 0) for s, _l in statuses]}
+        for value, label in Domain.choices if value in counts
     ]
-    return chart("bar", [label for _d, label in domains], series)
+    return {"statuses": [label for _s, label in statuses], "rows": rows}
 
 
 def aid_rows(deliveries: QuerySet) -> list[dict[str, Any]]:
@@ -73,14 +93,12 @@ def aid_by_year(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
         if row["currency"] == CHART_CURRENCY:
             chart_values[row["year"]][row["giver_side"]] += row["total"]
     years = sorted(chart_values)
-    series = [
-        (label, [chart_values[y].get(side, Decimal(0)) for y in years])
-        for side, label in Side.choices if any(chart_values[y].get(side) for y in years)
-    ]
+    sides = [(side, label) for side, label in Side.choices if any(chart_values[y].get(side) for y in years)]
+    series = [(label, [chart_values[y].get(side, Decimal(0)) for y in years]) for side, label in sides]
     entries = sorted(table.values(), key=lambda e: (e["year"], str(e["category"]), str(e["side"])))
     for entry in entries:
         entry["totals"] = sorted(entry["totals"].items(), key=lambda item: Currency.values.index(item[0]))
-    return entries, chart("bar", years, series)
+    return entries, chart("bar", years, series, colours=[SIDE_COLOURS[side] for side, _label in sides])
 
 
 def activity_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -90,7 +108,7 @@ def activity_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for row in rows:
         counts[row["kind"]][row["year"]] = row["count"]
     series = [(label, [counts[kind].get(y, 0) for y in years]) for kind, label in ActivityKind.choices if kind in counts]
-    return chart("bar", years, series)
+    return chart("bar", years, series, counts=True)
 
 
 def partnership_dashboard(partnership: Partnership, user: Any) -> dict[str, Any]:
@@ -114,7 +132,7 @@ def partnership_dashboard(partnership: Partnership, user: Any) -> dict[str, Any]
         timeline[activity.started_on.year].append(activity)
     aid_table, aid_chart = aid_by_year(aid_rows(Delivery.objects.restrict(user).filter(partnership=partnership)))
     return {
-        "domain_summary": partnership_services.domain_summary(commitments),
+        "status_table": status_table(counts),
         "status_chart": status_chart(counts),
         "commitment_count": len(commitments),
         "open_count": sum(1 for c in commitments if c.status in partnership_services.OPEN_STATUSES),
@@ -180,6 +198,7 @@ def overview(user: Any, province: Place | None = None) -> dict[str, Any]:
         "rows": rows,
         "provinces": province_choices(every),
         "status_chart": status_chart(counts),
+        "status_table": status_table(counts),
         "activity_chart": activity_chart(activity_years),
         "aid_table": aid_table,
         "aid_chart": aid_chart,

@@ -12,7 +12,8 @@
       data: {
         labels: spec.labels,
         datasets: spec.series.map(function (s, i) {
-          return { label: s.label, data: s.data, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
+          var colour = s.colour || palette[i % palette.length];
+          return { label: s.label, data: s.data, backgroundColor: colour, borderColor: colour, maxBarThickness: 70 };
         })
       },
       options: {
@@ -20,7 +21,7 @@
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + numbers.format(c.parsed.y); } } } },
-        scales: { x: { stacked: spec.stacked }, y: { stacked: spec.stacked, beginAtZero: true, ticks: { callback: function (v) { return numbers.format(v); } } } }
+        scales: { x: { stacked: spec.stacked }, y: { stacked: spec.stacked, beginAtZero: true, ticks: { precision: spec.counts ? 0 : undefined, callback: function (v) { return numbers.format(v); } } } }
       }
     });
   }
