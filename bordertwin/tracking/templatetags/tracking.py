@@ -6,6 +6,7 @@ from django import template
 
 from bordertwin.core import access
 from bordertwin.partnerships.models import Commitment
+from bordertwin.partnerships.services import progress_of
 
 from .. import services
 from ..forms import CommitmentStatusForm
@@ -16,10 +17,11 @@ register = template.Library()
 
 @register.inclusion_tag("tracking/partials/commitment_tracking.html", takes_context=True)
 def commitment_tracking(context: dict[str, Any], commitment: Commitment) -> dict[str, Any]:
-    """Deliveries and activities that served a commitment, its measured progress and lateness (six queries)."""
+    """Deliveries and activities that served a commitment, its progress counting them, and lateness (constant queries)."""
     request = context["request"]
     user = request.user
-    measured = services.measured_progress([commitment])
+    family = list(Commitment.objects.filter(agreement=commitment.agreement_id))
+    measured = services.measured_progress(family)
     states = services.commitment_states([commitment], measured=measured)
     deliveries = list(
         Delivery.objects.restrict(user).filter(commitment=commitment).select_related("unit").order_by("-delivered_on", "-pk")[:50]
@@ -29,7 +31,7 @@ def commitment_tracking(context: dict[str, Any], commitment: Commitment) -> dict
     return {
         "request": request,
         "commitment": commitment,
-        "measured": measured.get(commitment.pk),
+        "measured": progress_of(family, measured).get(commitment.pk) if measured else None,
         "state": states.get(commitment.pk),
         "deliveries": deliveries,
         "activities": activities,

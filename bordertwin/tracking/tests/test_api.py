@@ -33,11 +33,14 @@ def test_an_editor_adds_a_delivery_and_its_value_stays_exact(api, world):
 
 
 def test_an_editor_outside_the_partnership_can_neither_see_nor_create(api, world):
-    make_delivery(world.nghean_xieng, world.admin)
-    make_activity(world.nghean_xieng, world.admin)
+    delivery = make_delivery(world.nghean_xieng, world.admin)
+    activity = make_activity(world.nghean_xieng, world.admin)
     api.force_authenticate(world.vn_province_editor)
     assert api.get("/api/v1/deliveries/").json()["count"] == 0
     assert api.get("/api/v1/activities/").json()["count"] == 0
+    assert api.get(f"/api/v1/deliveries/{delivery.pk}/").status_code == 404
+    assert api.get(f"/api/v1/activities/{activity.pk}/").status_code == 404
+    assert api.patch(f"/api/v1/deliveries/{delivery.pk}/", {"item": "x"}, format="json").status_code == 404
     response = api.post("/api/v1/deliveries/", delivery_body(world, partnership=world.nghean_xieng.pk, commitment=None), format="json")
     assert response.status_code == 400
     assert "partnership" in response.json()

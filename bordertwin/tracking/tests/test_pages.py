@@ -134,6 +134,16 @@ def test_the_import_page_saves_nothing_and_lists_errors_for_a_bad_file(client, w
     assert Delivery.objects.count() == 1
 
 
+def test_the_import_page_answers_in_the_users_language(client, world):
+    world.vn_province_editor.language = "vi"
+    world.vn_province_editor.save()
+    client.force_login(world.vn_province_editor)
+    rows = [["partnership", "category", "item", "giver_side", "delivered_on"], [world.hk_nakai.pk, "livestock", "", "VN", "2023-01-01"]]
+    response = client.post("/tracking/import/", {"kind": "deliveries", "file": SimpleUploadedFile("d.csv", importing.csv_bytes(rows))})
+    assert "Dòng 2, cột “item”" in str(response.context["result"].errors[0])
+    assert "bắt buộc" in response.content.decode()
+
+
 def test_a_viewer_cannot_open_the_import_page(client, world):
     client.force_login(world.viewer)
     assert client.get("/tracking/import/").status_code == 403
