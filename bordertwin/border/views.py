@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from bordertwin.core import access, context
 from bordertwin.core.forms import apply_errors
+from bordertwin.core.models import Attachment
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordListView, RecordUpdateView
 
@@ -25,6 +27,20 @@ from .models import Incident, Marker, MarkerInspection, Patrol, Segment
 
 PARTNERSHIP = tuple(f"partnership__{r}" for r in ("vn_place", "la_place", "vn_organisation", "la_organisation"))
 ALERT_ROWS = 20
+
+
+def with_photos(inspections: QuerySet) -> list[MarkerInspection]:
+    """Inspections with their photos attached as `photos` (one query for all of them)."""
+    rows = list(inspections)
+    content_type = ContentType.objects.get_for_model(MarkerInspection)
+    photos: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(
+        content_type=content_type, object_id__in=[row.pk for row in rows], deleted_at__isnull=True,
+    ):
+        photos.setdefault(attachment.object_id, []).append(attachment)
+    for row in rows:
+        row.photos = photos.get(row.pk, [])  # type: ignore[attr-defined]
+    return rows
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -48,9 +64,9 @@ def border_map(request: HttpRequest) -> HttpResponse:
     user = request.user
     return render(request, "border/map.html", {
         "segments": Segment.objects.restrict(user).order_by("name"),
-        "categories": IncidentCategory.choices,
-        "statuses": IncidentStatus.choices,
-        "conditions": MarkerCondition.choices,
+        "categories": [(value, str(label)) for value, label in IncidentCategory.choices],
+        "statuses": [(value, str(label)) for value, label in IncidentStatus.choices],
+        "conditions": [(value, str(label)) for value, label in MarkerCondition.choices],
         "tile_url": settings.BORDERTWIN_MAP_TILE_URL,
         "inspection_days": settings.BORDERTWIN_MARKER_INSPECTION_DAYS,
         "sees_sensitive": not access.scope(user, access.VIEW, Patrol).empty,
@@ -131,7 +147,7 @@ class MarkerDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["inspections"] = MarkerInspection.objects.filter(marker=self.object).order_by("-inspected_on", "-pk")
+        context["inspections"] = with_photos(MarkerInspection.objects.filter(marker=self.object).order_by("-inspected_on", "-pk"))
         context["last_condition_label"] = services.condition_label(self.object.last_condition)
         return context
 
@@ -179,7 +195,7 @@ class PatrolDetailView(RecordDetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context.update(
-            inspections=MarkerInspection.objects.filter(patrol=self.object).select_related("marker").order_by("marker__latitude", "pk"),
+            inspections=with_photos(MarkerInspection.objects.filter(patrol=self.object).select_related("marker").order_by("marker__latitude", "pk")),
             incidents=Incident.objects.restrict(user).filter(patrol=self.object).order_by("-occurred_at"),
             tile_url=settings.BORDERTWIN_MAP_TILE_URL,
         )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from bordertwin.core import access
 from bordertwin.core.api.viewsets import RecordSerializer
 
 from ..choices import IncidentStatus
@@ -119,6 +120,13 @@ class InspectionSerializer(RecordSerializer):
     class Meta:
         model = MarkerInspection
         fields = ["id", "marker", "patrol", "inspected_on", "condition", "note", "photo"]
+
+    def to_representation(self, obj: MarkerInspection) -> dict[str, Any]:
+        data = super().to_representation(obj)
+        request = self.context.get("request")
+        if access.scope(getattr(request, "user", None), access.VIEW, Patrol).empty:
+            data["patrol"] = None  # patrols are border-sensitive; a viewer learns the condition, not the patrol
+        return data
 
 
 class IncidentStepSerializer(serializers.ModelSerializer):

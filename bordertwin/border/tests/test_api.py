@@ -218,3 +218,39 @@ def test_the_incident_list_takes_a_constant_number_of_queries(api, world, border
     api.force_authenticate(world.vn_border_officer)
     with django_assert_max_num_queries(6):
         assert api.get("/api/v1/incidents/").json()["count"] == 6
+
+
+def test_an_incident_placed_outside_the_two_countries_is_a_400(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    response = api.post("/api/v1/incidents/", {
+        "segment": border.segment.pk, "category": "other", "occurred_at": "2025-05-02T09:00:00+07:00",
+        "latitude": "18.2", "longitude": "99.5", "description": "Thử",
+    }, format="json")
+    assert response.status_code == 400
+    assert not Incident.objects.exists()
+
+
+def test_a_viewer_reads_marker_conditions_but_not_which_patrol_found_them(api, world, border):
+    services.record_inspection(
+        border.markers[0], acting_user=world.vn_border_officer, condition="good", inspected_on=datetime.date(2025, 3, 10), patrol=border.patrol,
+    )
+    api.force_authenticate(world.viewer)
+    row = api.get("/api/v1/inspections/").json()["results"][0]
+    assert (row["condition"], row["patrol"]) == ("good", None)
+    api.force_authenticate(world.vn_border_officer)
+    assert api.get("/api/v1/inspections/").json()["results"][0]["patrol"] == border.patrol.pk
+
+
+def test_the_patrol_and_segment_map_data_take_a_constant_number_of_queries(api, world, border, django_assert_max_num_queries):
+    from bordertwin.border.models import Patrol as PatrolModel
+    from bordertwin.core import services as core_services
+
+    for month in (4, 5, 6, 7):
+        core_services.save_record(PatrolModel(
+            segment=border.segment, partnership=world.hk_nakai, kind="one_sided", started_at=border.patrol.started_at.replace(month=month),
+        ), acting_user=world.vn_border_officer)
+    api.force_authenticate(world.vn_border_officer)
+    for url in (f"/api/v1/patrols/?segment={border.segment.pk}&page_size=5000", "/api/v1/segments/?page_size=5000"):
+        api.get(url)
+        with django_assert_max_num_queries(7):
+            assert api.get(url).status_code == 200

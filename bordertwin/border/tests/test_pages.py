@@ -152,3 +152,14 @@ def test_markers_without_a_recent_inspection_are_listed_as_overdue(client, world
     rows = client.get("/border/markers/", {"overdue": "true"}).context["rows"]
     assert sorted(r["object"].number for r in rows) == ["522", "523(1)"]
     assert Marker.objects.count() == 3
+
+
+def test_inspection_photos_are_linked_from_the_patrol_and_the_marker(client, world, border):
+    services.record_inspection(
+        border.markers[0], acting_user=world.vn_border_officer, condition="damaged", inspected_on=datetime.date(2025, 3, 10),
+        patrol=border.patrol, photo=SimpleUploadedFile("moc-521.png", PNG),
+    )
+    client.force_login(world.vn_border_officer)
+    assert "moc-521.png" in client.get(f"/border/patrols/{border.patrol.pk}/").content.decode()
+    client.force_login(world.viewer)
+    assert "moc-521.png" in client.get(f"/border/markers/{border.markers[0].pk}/").content.decode()

@@ -104,14 +104,22 @@
     });
   }
 
+  function pairs(id) {
+    var found = {};
+    (jsonFrom(id) || []).forEach(function (pair) { found[pair[0]] = pair[1]; });
+    return found;
+  }
+
   function incidentLayer(features, labels) {
+    var categories = pairs("border-categories");
+    var statuses = pairs("border-statuses");
     return L.geoJSON({ type: "FeatureCollection", features: features.filter(function (f) { return f.geometry; }) }, {
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, { radius: 8, color: CATEGORY_COLOUR, weight: 2, fillColor: "#fff", fillOpacity: 0.6, dashArray: "3" });
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        layer.bindPopup(popup([{ href: p.url, text: labels.incident + " " + (p.occurred_at || "").slice(0, 10) }, p.category, p.status]));
+        layer.bindPopup(popup([{ href: p.url, text: labels.incident + " " + (p.occurred_at || "").slice(0, 10) }, categories[p.category] || p.category, statuses[p.status] || p.status]));
       },
     });
   }
@@ -145,8 +153,7 @@
 
   function borderMap(element) {
     var labels = jsonFrom("border-labels");
-    var conditions = {};
-    (jsonFrom("border-conditions") || []).forEach(function (pair) { conditions[pair[0]] = pair[1]; });
+    var conditions = pairs("border-conditions");
     var days = parseInt(element.dataset.inspectionDays, 10) || 120;
     var sensitive = element.dataset.sensitive === "1";
     var map = baseMap(element);
