@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.encoding import force_str
@@ -370,6 +371,9 @@ class ImportResult:
 def read_rows(upload: Any) -> list[list[Any]]:
     """The rows of an uploaded CSV or XLSX file; a ValidationError when it is neither."""
     name = (getattr(upload, "name", "") or "").lower()
+    limit = settings.BORDERTWIN_MAX_UPLOAD_BYTES
+    if (getattr(upload, "size", 0) or 0) > limit:
+        raise ValidationError(_("The file is larger than {limit} MB.").format(limit=round(limit / 1024 / 1024, 1)))
     upload.seek(0)
     data = upload.read()
     if name.endswith(".xlsx"):

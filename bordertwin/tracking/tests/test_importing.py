@@ -135,3 +135,10 @@ def test_an_unknown_column_or_file_type_is_refused(world):
     assert {e.column for e in result.errors} == {"colour", "category", "item", "giver_side", "delivered_on"}
     with pytest.raises(ValidationError):
         importing.import_file(Delivery, SimpleUploadedFile("x.txt", b"abc"), acting_user=world.admin)
+
+
+def test_a_file_larger_than_the_upload_limit_is_refused(world, settings):
+    settings.BORDERTWIN_MAX_UPLOAD_BYTES = 10
+    with pytest.raises(ValidationError):
+        importing.import_file(Delivery, csv_file(good_rows(world)), acting_user=world.admin)
+    assert Delivery.objects.count() == 0
