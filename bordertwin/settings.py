@@ -142,6 +142,8 @@ locale.LANG_INFO["lo"] = {"bidi": False, "code": "lo", "name": "Lao", "name_loca
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("lo", _("Lao")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates d/m/Y in every language, Vietnamese and Lao numbers 1.200.000,5 (Django has no Lao formats).
+FORMAT_MODULE_PATH = ["bordertwin.locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
