@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.encoding import force_str
+from simple_history.models import ModelChange
 
 from .tables import display
 
@@ -44,6 +45,23 @@ def _field_display(model: type[models.Model], name: str, value: Any, related: di
     return display(value)
 
 
+# Columns a reader never needs: bookkeeping that changes with every save or never changes.
+NOT_COMPARED = {"id", "created_at", "created_by", "updated_at", "search_text", "path"}
+
+
+def _changes(record: Any, previous: Any) -> list[ModelChange]:
+    """What changed between two rows of the log; simple-history's diff skips non-editable
+    fields, so the ones a reader needs (deleted, continues) are compared here."""
+    found = list(record.diff_against(previous, excluded_fields=["updated_at", "search_text"]).changes)
+    for model_field in record.tracked_fields:
+        if model_field.editable or model_field.name in NOT_COMPARED:
+            continue
+        old, new = getattr(previous, model_field.attname), getattr(record, model_field.attname)
+        if old != new:
+            found.append(ModelChange(model_field.name, old, new))
+    return found
+
+
 def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEntry]:
     """The change log of `obj`, newest first, the rows of one request merged into one entry."""
     model = type(obj)
@@ -51,11 +69,10 @@ def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEn
     pairs = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
-        delta = record.diff_against(previous, excluded_fields=["updated_at", "search_text"]) if previous else None
-        pairs.append((record, delta))
+        pairs.append((record, _changes(record, previous) if previous else []))
     wanted: dict[type[models.Model], set[Any]] = {}
-    for _record, delta in pairs:
-        for change in delta.changes if delta else []:
+    for _record, changes in pairs:
+        for change in changes:
             model_field = model._meta.get_field(change.field)
             if model_field.is_relation:
                 wanted.setdefault(model_field.related_model, set()).update(v for v in (change.old, change.new) if v)
@@ -64,9 +81,9 @@ def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEn
         for pk, item in related_model._base_manager.in_bulk(list(pks)).items():
             related[(related_model, pk)] = item
     entries: list[ChangeEntry] = []
-    for record, delta in pairs:
+    for record, changes in pairs:
         kind = KIND.get(record.history_type, "changed")
-        if record.history_type == "~" and delta and [c.field for c in delta.changes] == ["deleted_at"]:
+        if record.history_type == "~" and [c.field for c in changes] == ["deleted_at"]:
             kind = "deleted" if record.deleted_at else "restored"
         request_id = getattr(record, "request_id", "") or f"row-{record.history_id}"
         if entries and entries[-1].request_id == request_id:
@@ -74,7 +91,7 @@ def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEn
         else:
             entry = ChangeEntry(request_id, record.history_date, record.history_user, record.history_change_reason or "", kind)
             entries.append(entry)
-        for change in delta.changes if delta else []:
+        for change in changes:
             label = force_str(model._meta.get_field(change.field).verbose_name)
             entry.changes.append(
                 FieldChange(
