@@ -10,7 +10,7 @@ from bordertwin.places.models import Organisation
 
 from . import geo
 from .choices import IncidentStatus, MarkerCondition
-from .models import BORDER_GUARD_KINDS, Incident, Marker, Patrol, Segment
+from .models import BORDER_GUARD_KINDS, Incident, Marker, MarkerInspection, Patrol, Segment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -102,7 +102,7 @@ class InspectionForm(forms.Form):
     def __init__(self, *args: Any, patrol: Patrol, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["marker"].queryset = Marker.objects.filter(segment=patrol.segment_id).exclude(
-            inspections__patrol=patrol, inspections__deleted_at__isnull=True,
+            pk__in=MarkerInspection.objects.filter(patrol=patrol).values("marker"),
         )
         self.initial.setdefault("inspected_on", patrol.started_at.date())
 

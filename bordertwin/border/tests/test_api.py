@@ -254,3 +254,18 @@ def test_the_patrol_and_segment_map_data_take_a_constant_number_of_queries(api, 
         api.get(url)
         with django_assert_max_num_queries(7):
             assert api.get(url).status_code == 200
+
+
+def test_a_border_officer_records_a_patrol_through_the_api_and_an_editor_cannot(api, world, border):
+    payload = {
+        "segment": border.segment.pk, "kind": "joint", "started_at": "2025-09-10T07:00:00+07:00", "vn_unit": border.vn_post.pk,
+        "la_unit": border.la_post.pk, "vn_people": 5, "la_people": 4,
+    }
+    api.force_authenticate(world.la_district_editor)
+    assert api.post("/api/v1/patrols/", payload, format="json").status_code == 403
+    api.force_authenticate(border.la_officer)
+    response = api.post("/api/v1/patrols/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["properties"]["partnership"] == world.hk_nakai.pk
+    wrong_side = dict(payload, vn_unit=border.la_post.pk)
+    assert api.post("/api/v1/patrols/", wrong_side, format="json").status_code == 400
