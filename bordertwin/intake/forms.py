@@ -11,7 +11,7 @@ from bordertwin.core import access
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.text import fold
 from bordertwin.partnerships.choices import AgreementKind, Domain, PartnershipLevel
-from bordertwin.partnerships.models import Partnership, Unit
+from bordertwin.partnerships.models import Agreement, Partnership, Unit
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Place
 
@@ -115,6 +115,13 @@ class ReviewForm(forms.Form):
                     label=_("Date known to the"), choices=DatePrecision.choices, initial=item["precision"], required=False
                 ),
             })
+        if existing:
+            recorded = {
+                (a.kind, a.signed_on): a for a in Agreement.objects.restrict(user, access.VIEW).filter(partnership=existing[0])
+            }
+            for group in self.groups:
+                item = group["item"]
+                group["recorded"] = recorded.get((item["kind"], item["signed_on"]))
         for i, item in enumerate(proposals.get("commitments") or []):
             self.add_group("commitment", i, {**item, "field": "commitments"}, {
                 "accept": forms.BooleanField(label=_("Record this commitment"), required=False, initial=bool(agreement_choices)),

@@ -193,9 +193,11 @@ def accept_proposals(document: SourceDocument, review: Review, *, acting_user: A
         access.require(acting_user, access.VIEW, partnership)
         agreements = []
         for item in review.agreements:
-            agreement = _save(Agreement(partnership=partnership, **item.values), item, acting_user=acting_user)
+            agreement = recorded_agreement(partnership, item.values, acting_user)
+            if agreement is None:
+                agreement = _save(Agreement(partnership=partnership, **item.values), item, acting_user=acting_user)
+                created.append(agreement)
             agreements.append(agreement)
-            created.append(agreement)
             links.append(_link(document, agreement, item))
         for item in review.commitments:
             agreement = _agreement_for(item, agreements, partnership)
@@ -206,13 +208,25 @@ def accept_proposals(document: SourceDocument, review: Review, *, acting_user: A
             delivery = _save(delivery_record(item, partnership, agreements), item, acting_user=acting_user)
             created.append(delivery)
             links.append(_link(document, delivery, item))
-        if not created:
+        if not links:
             raise ValidationError(_("Accept at least one proposal, or leave the document for later."))
         document.partnership = partnership
         document.status = DocumentStatus.REVIEWED
         services.save_record(document, acting_user=acting_user)
         ProposalLink.objects.bulk_create(links)
     return created
+
+
+def recorded_agreement(partnership: Partnership, values: dict[str, Any], user: Any) -> Agreement | None:
+    """The partnership's agreement of the same kind signed the same day, when one is recorded: a document
+    citing the memorandum of 25/6/2022 adds to it rather than recording it twice."""
+    if not values.get("kind") or not values.get("signed_on"):
+        return None
+    return (
+        Agreement.objects.restrict(user, access.VIEW)
+        .filter(partnership=partnership, kind=values["kind"], signed_on=values["signed_on"])
+        .order_by("pk").first()
+    )
 
 
 def _agreement_for(item: Accepted, agreements: list[Agreement], partnership: Partnership) -> Agreement:

@@ -164,3 +164,24 @@ def test_the_demo_document_loads_once(world):
     document = SourceDocument.objects.get()
     assert document.status == DocumentStatus.PENDING
     assert Place.objects.get(pk=document.proposals["la_parties"][0]["place_id"]).key == "LA-D-NAKAI"
+
+
+def test_an_agreement_already_recorded_is_reused_not_duplicated(world):
+    text = "Huyện Hương Khê và huyện NaKai rà soát biên bản ghi nhớ ký ngày 25/6/2022 và thống nhất hỗ trợ 9 con bò."
+    document = submit_document(acting_user=world.vn_province_editor, text=text, document_date=datetime.date(2024, 6, 22))
+    item = Accepted(
+        key="agreement-0", field="agreement_dates", span=span_of(document, "25/6/2022"), text="25/6/2022",
+        values={"kind": "memorandum", "title": "Biên bản ghi nhớ", "signed_on": datetime.date(2022, 6, 25)},
+    )
+    commitment = Accepted(
+        key="commitment-0", field="commitments", span=span_of(document, "hỗ trợ 9 con bò"), text="hỗ trợ 9 con bò",
+        values={"text": "Hỗ trợ 9 con bò", "domain": "economy"}, agreement=0,
+    )
+    created = accept_proposals(
+        document, Review(partnership=world.hk_nakai, agreements=[item], commitments=[commitment]),
+        acting_user=world.vn_province_editor,
+    )
+    assert [type(r) for r in created] == [Commitment]
+    assert created[0].agreement == world.hk_memorandum
+    assert Agreement.objects.filter(partnership=world.hk_nakai).count() == 1
+    assert ProposalLink.objects.filter(document=document, field="agreement_dates").get().record == world.hk_memorandum

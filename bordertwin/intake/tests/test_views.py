@@ -79,7 +79,7 @@ def test_only_editors_reach_the_submit_page(client, world, person):
 def test_the_review_page_marks_the_spans_beside_the_proposals(client, world, submitted, django_assert_max_num_queries):
     client = signed_in(client, world.la_province_editor)
     client.get(f"/intake/{submitted.pk}/")
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(20):
         response = client.get(f"/intake/{submitted.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
@@ -233,3 +233,12 @@ def test_submitting_the_same_text_twice_warns(client, world, tt_text):
     client.post("/intake/new/", {"text": tt_text, "kind": "article", "language": "vi"})
     response = client.post("/intake/new/", {"text": tt_text, "kind": "article", "language": "vi"}, follow=True)
     assert "already submitted" in response.content.decode()
+
+
+def test_the_review_page_says_when_an_agreement_is_already_recorded(client, world):
+    from bordertwin.intake.services import submit_document
+
+    text = "Huyện Hương Khê và huyện NaKai rà soát biên bản ghi nhớ ký ngày 25/6/2022."
+    document = submit_document(acting_user=world.vn_province_editor, text=text, document_date=datetime.date(2024, 6, 22))
+    page = signed_in(client, world.vn_province_editor).get(f"/intake/{document.pk}/").content.decode()
+    assert "Already recorded in" in page
