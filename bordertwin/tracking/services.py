@@ -121,7 +121,8 @@ def measured_progress(commitments: Iterable[Commitment], today: datetime.date | 
     """Progress in percent measured from what was done, by commitment id, in three queries whatever the count.
 
     - A commitment with a target: the quantities delivered in the target's unit, over the target.
-    - A yearly commitment without a target: 100 when an activity or delivery served it this year, else 0.
+    - A yearly commitment without a target: 100 when an activity or delivery served it (or the commitment it
+      continues) this year, else 0.
     Disputed records do not count.
     """
     today = today or timezone.localdate()
@@ -142,9 +143,11 @@ def measured_progress(commitments: Iterable[Commitment], today: datetime.date | 
         for pk in targeted:
             result.setdefault(pk, Decimal("0.0"))
     if yearly:
-        served = years_served(yearly)
+        continues = {c.pk: c.carried_from_id for c in items if c.pk in yearly}
+        served = years_served(yearly | {pk for pk in continues.values() if pk})
         for pk in yearly:
-            result[pk] = HUNDRED if today.year in served.get(pk, set()) else Decimal(0)
+            done = served.get(pk, set()) | served.get(continues[pk], set())
+            result[pk] = HUNDRED if today.year in done else Decimal(0)
     return result
 
 
@@ -182,16 +185,18 @@ def commitment_states(commitments: Iterable[Commitment], today: datetime.date | 
     items = [c for c in commitments if c.pk is not None]
     measured = measured if measured is not None else measured_progress(items, today)
     yearly = [c for c in items if c.recurrence == Recurrence.YEARLY and c.status not in CLOSED_STATUSES]
-    served = years_served([c.pk for c in yearly]) if yearly else {}
+    # A commitment carried into later minutes continues the earlier one: what served that one counts too.
+    served = years_served({c.pk for c in yearly} | {c.carried_from_id for c in yearly if c.carried_from_id}) if yearly else {}
     states: dict[int, CommitmentState] = {}
     for commitment in items:
         state = CommitmentState()
         open_ = commitment.status not in CLOSED_STATUSES
         if commitment.recurrence == Recurrence.YEARLY:
             if open_:
-                first_year = commitment.agreement.signed_on.year
-                for year in range(first_year, today.year + 1):
-                    if year in served.get(commitment.pk, set()):
+                signed_on = commitment.agreement.signed_on
+                done = served.get(commitment.pk, set()) | served.get(commitment.carried_from_id, set())
+                for year in range(signed_on.year, today.year + 1):
+                    if year in done or not _due_after(commitment, year, signed_on):
                         continue
                     if _year_due_passed(commitment, year, today):
                         state.missed_years.append(year)
@@ -201,14 +206,23 @@ def commitment_states(commitments: Iterable[Commitment], today: datetime.date | 
     return states
 
 
+def _due_in(commitment: Commitment, year: int) -> datetime.date:
+    """The day a yearly commitment falls due in `year`: its due date's day and month, else the year's last day."""
+    if commitment.due_date is None:
+        return datetime.date(year, 12, 31)
+    try:
+        return commitment.due_date.replace(year=year)
+    except ValueError:  # 29 February
+        return datetime.date(year, 2, 28)
+
+
+def _due_after(commitment: Commitment, year: int, signed_on: datetime.date) -> bool:
+    """Whether the year's due day comes after the commitment was signed (a duty starts the year it is signed)."""
+    return _due_in(commitment, year) >= signed_on
+
+
 def _year_due_passed(commitment: Commitment, year: int, today: datetime.date) -> bool:
-    if commitment.due_date:
-        try:
-            due = commitment.due_date.replace(year=year)
-        except ValueError:  # 29 February
-            due = datetime.date(year, 2, 28)
-        return due < today
-    return year < today.year
+    return _due_in(commitment, year) < today
 
 
 @transaction.atomic

@@ -119,8 +119,28 @@ def test_a_yearly_commitment_without_an_activity_this_year_is_missed_once_its_du
     visit = make_activity(world.hk_nakai, world.admin, kind="tet_visit", started_on=D(2023, 1, 20))
     services.save_activity(visit, [tet], acting_user=world.admin)
     states = services.commitment_states(Commitment.objects.select_related("agreement").filter(pk=tet.pk), today=D(2024, 3, 1))
-    assert states[tet.pk].missed_years == [2022, 2024]
+    # Signed on 25/6/2022, after that year's Tết: the duty starts in 2023, which was served.
+    assert states[tet.pk].missed_years == [2024]
     assert services.measured_progress([tet], today=D(2023, 5, 1)) == {tet.pk: Decimal(100)}
+
+
+def test_a_carried_over_yearly_commitment_counts_what_served_the_one_it_continues(world):
+    from bordertwin.partnerships.models import Agreement
+    from bordertwin.partnerships.services import carry_over
+
+    tet = save_record(Commitment(
+        agreement=world.hk_memorandum, domain="culture_society", text="Chúc Tết hằng năm", recurrence="yearly",
+        due_date=D(2022, 2, 15),
+    ), acting_user=world.admin)
+    visit = make_activity(world.hk_nakai, world.admin, kind="tet_visit", started_on=D(2024, 2, 10))
+    services.save_activity(visit, [tet], acting_user=world.admin)
+    minutes = save_record(Agreement(partnership=world.hk_nakai, kind="minutes", title="Biên bản hội đàm 2024",
+                                    signed_on=D(2024, 1, 5)), acting_user=world.admin)
+    [copy] = carry_over([tet], minutes, acting_user=world.admin)
+    copy = Commitment.objects.select_related("agreement").get(pk=copy.pk)
+    assert services.commitment_states([copy], today=D(2024, 12, 1))[copy.pk].missed_years == []
+    assert services.measured_progress([copy], today=D(2024, 12, 1)) == {copy.pk: Decimal(100)}
+    assert services.commitment_states([copy], today=D(2025, 3, 1))[copy.pk].missed_years == [2025]
 
 
 def test_a_commitment_past_its_due_date_and_not_done_is_overdue(world):
