@@ -112,6 +112,8 @@ class ConvertedTotal:
     currency: str
     amount: Decimal
     missing: list[str] = field(default_factory=list)
+    # Some values summed were "more than" or "about": so is the sum.
+    approximate: bool = False
 
     @property
     def complete(self) -> bool:

@@ -195,7 +195,8 @@ def review_data(partnership: Partnership, date_from: datetime.date, date_to: dat
         deliveries=[delivery_line(d, language) for d in deliveries],
         totals=money_totals(counted),
         converted=(
-            ConvertedTotal(currency=converted.currency, amount=converted.amount, missing=[str(m) for m in converted.missing])
+            ConvertedTotal(currency=converted.currency, amount=converted.amount, missing=[str(m) for m in converted.missing],
+                           approximate=converted.approximate)
             if converted is not None else None
         ),
         open_commitments=[line for line in lines if line.status in (CommitmentStatus.AGREED, CommitmentStatus.IN_PROGRESS)],
@@ -321,15 +322,39 @@ def money_totals(deliveries: list[Delivery]) -> list[MoneyTotal]:
 # --- Border protection, when the border app reports --------------------------------------------------------------
 
 
+# What the border summary counts from border-sensitive records (patrols, incidents).
+SENSITIVE_BORDER_KEYS = ("patrols_held", "incidents_by_category")
+
+
+class _SensitiveRecord:
+    """Stands for border-sensitive records when asking the access rules whether a reader may see them."""
+
+    access_sensitive = True
+
+
+def may_read_sensitive(user: Any, partnership: Partnership) -> bool:
+    """Whether `user` reads border-sensitive records (patrols, incidents) within `partnership`'s places."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or access.scope(user, access.VIEW, _SensitiveRecord).covers_instance(partnership)  # type: ignore[arg-type]
+
+
 def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Any) -> list[BorderFact] | None:
-    """The border-protection section, when the border app reports; it counts only what `user` may see."""
+    """The border-protection section, when the border app reports; it counts only what `user` may see.
+
+    A reader without a border role would see "0 patrols" where patrols were held: those
+    counts are left out for them rather than shown as zero.
+    """
     try:
         available = find_spec(BORDER_REPORTING) is not None
     except ModuleNotFoundError:
         available = False
     if not available:
         return None
-    summary = import_module(BORDER_REPORTING).border_summary(partnership, date_from, date_to, user=user)
+    summary = dict(import_module(BORDER_REPORTING).border_summary(partnership, date_from, date_to, user=user))
+    if not may_read_sensitive(user, partnership):
+        for key in SENSITIVE_BORDER_KEYS:
+            summary.pop(key, None)
     return facts_from(summary)
 
 

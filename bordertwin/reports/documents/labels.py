@@ -63,6 +63,8 @@ def total(item: MoneyTotal, language: str) -> str:
 def converted(item: ConvertedTotal, language: str) -> str:
     amount = "{amount} {currency}".format(amount=formatting.number(item.amount, language), currency=item.currency)
     if item.complete:
+        if item.approximate:
+            return _("All values together: about {amount}.").format(amount=amount)
         return _("All values together: {amount}.").format(amount=amount)
     return _(
         "All values together: at least {amount}; no exchange rate is recorded for {missing}, "

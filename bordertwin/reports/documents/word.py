@@ -35,9 +35,41 @@ def font_for(language: str) -> str:
     return FONTS.get(language, DEFAULT_FONT)
 
 
+# The order the OOXML schema gives the children of these property elements: Word refuses a
+# file whose properties come in another order, and the writer below adds some by hand.
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+           "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+           "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish "
+           "webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang "
+           "eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd "
+             "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden",
+}
+
+
+def schema_order(root: object) -> None:
+    """Put the children of paragraph, run, table and row properties in the order the schema requires."""
+    for local, sequence in SCHEMA_ORDER.items():
+        rank = {qn(f"w:{name}"): index for index, name in enumerate(sequence.split())}
+        for element in root.iter(qn(f"w:{local}")):  # type: ignore[attr-defined]
+            children = list(element)
+            ordered = sorted(children, key=lambda child: rank.get(child.tag, len(rank)))
+            if ordered != children:
+                for child in children:
+                    element.remove(child)
+                element.extend(ordered)
+
+
 def render(data: ReviewData) -> bytes:
     writer = _Writer(data)
     writer.build()
+    schema_order(writer.document.element)
+    schema_order(writer.document.styles.element)
+    schema_order(writer.document.sections[0].header._element)
     buffer = BytesIO()
     writer.document.save(buffer)
     return buffer.getvalue()
@@ -200,9 +232,11 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         left, right = table.rows[0].cells
+        table.columns[0].width, table.columns[1].width = Mm(68), Mm(97)
         left.width, right.width = Mm(68), Mm(97)
         left._width_mm, right._width_mm = 68, 97  # type: ignore[attr-defined]
-        self._cell_paragraph(left, head.authority.upper(), size=Pt(12))
+        if head.authority:
+            self._cell_paragraph(left, head.authority.upper(), size=Pt(12))
         self._cell_paragraph(left, head.issuer.upper(), size=Pt(12), bold=True)
         self._short_line(left, 24)
         self._cell_paragraph(left, head.number_line, size=Pt(13))
@@ -216,7 +250,9 @@ class _Writer:
         holder = self.document.add_table(rows=1, cols=1)
         self._borderless(holder)
         holder.alignment = WD_TABLE_ALIGNMENT.CENTER
+        holder.columns[0].width = Mm(165)
         cell = holder.rows[0].cells[0]
+        cell.width = Mm(165)
         cell._width_mm = 165  # type: ignore[attr-defined]
         self._short_line(cell, 40)
         self.paragraph(labels.intro(self.data), indent=True)
@@ -237,6 +273,8 @@ class _Writer:
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        for index, column in enumerate(table.columns):
+            column.width = Mm(widths[index])
         cells = table._cells
         # Cells take their font from two paragraph styles: setting it run by run costs seconds on long tables.
         for index, title in enumerate(headers):
@@ -367,6 +405,7 @@ class _Writer:
         self._borderless(table)
         table.autofit = False
         left, right = table.rows[0].cells
+        table.columns[0].width, table.columns[1].width = Mm(80), Mm(85)
         left.width, right.width = Mm(80), Mm(85)
         self._cell_paragraph(left, _("Recipients:"), size=Pt(12), bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
         for recipient in head.recipients:
