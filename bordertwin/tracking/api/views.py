@@ -42,13 +42,11 @@ class ConfirmationActions:
         with context.acting(request.user):
             verdict(record, acting_user=request.user, note=body.validated_data["note"])
         record.refresh_from_db()
-        serializer_class = self.serializer_classes_for_record  # type: ignore[attr-defined]
-        return Response(serializer_class(record, context=self.get_serializer_context()).data)  # type: ignore[attr-defined]
+        return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
 
 
 class ActivityViewSet(ConfirmationActions, RecordViewSet):
     serializer_class = ActivitySerializer
-    serializer_classes_for_record = ActivitySerializer
     filterset_class = ActivityFilterSet
     related = PARTNERSHIP_RELATED
     ordering = ["-started_on", "-pk"]
@@ -77,7 +75,6 @@ class ActivityViewSet(ConfirmationActions, RecordViewSet):
 
 class DeliveryViewSet(ConfirmationActions, RecordViewSet):
     serializer_class = DeliverySerializer
-    serializer_classes_for_record = DeliverySerializer
     filterset_class = DeliveryFilterSet
     related = PARTNERSHIP_RELATED
     ordering = ["-delivered_on", "-pk"]
@@ -110,7 +107,7 @@ class ReviewPeriodViewSet(RecordViewSet):
         body.is_valid(raise_exception=True)
         with context.acting(request.user):
             services.approve_period(period, acting_user=request.user, reason=body.validated_data["reason"])
-        return Response(ReviewPeriodSerializer(period, context=self.get_serializer_context()).data)
+        return Response(self.get_serializer(period).data)
 
     @action(detail=True, methods=["post"])
     def unlock(self, request: Request, pk: Any = None) -> Response:
@@ -119,4 +116,4 @@ class ReviewPeriodViewSet(RecordViewSet):
         body.is_valid(raise_exception=True)
         with context.acting(request.user):
             services.unlock_period(period, acting_user=request.user, reason=body.validated_data["reason"])
-        return Response(ReviewPeriodSerializer(period, context=self.get_serializer_context()).data)
+        return Response(self.get_serializer(period).data)
