@@ -12,6 +12,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import formats
 from django.utils.encoding import force_str
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 
 
@@ -89,7 +90,7 @@ def csv_response(headers: list[str], rows: Iterable[list[Any]], filename: str) -
             yield writer.writerow(row)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
     return response
 
 
@@ -104,5 +105,5 @@ def xlsx_response(headers: list[str], rows: Iterable[list[Any]], filename: str, 
     response = HttpResponse(
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.xlsx")
     return response
