@@ -104,10 +104,13 @@ class ReviewForm(forms.Form):
         )
         self.groups: list[dict[str, Any]] = []
         self.agreement_items = services.agreement_proposals(document)
-        agreement_choices = [(str(i), f"{item['text']} ({item['value']})") for i, item in enumerate(self.agreement_items)]
+        agreement_choices = [
+            (str(i), f"{item['text'][:80]} ({item['value']})" if item["value"] else item["text"][:80])
+            for i, item in enumerate(self.agreement_items)
+        ]
         for i, item in enumerate(self.agreement_items):
             self.add_group("agreement", i, item, {
-                "accept": forms.BooleanField(label=_("Record this agreement"), required=False, initial=True),
+                "accept": forms.BooleanField(label=_("Record this agreement"), required=False, initial=item.get("suggested", True)),
                 "kind": forms.ChoiceField(label=_("Kind"), choices=AgreementKind.choices, initial=item["kind"], required=False),
                 "title": forms.CharField(label=_("Title"), max_length=300, required=False, initial=document.title),
                 "signed_on": forms.DateField(label=_("Signed on"), required=False, initial=item["signed_on"], widget=DATE),
@@ -122,9 +125,11 @@ class ReviewForm(forms.Form):
             for group in self.groups:
                 item = group["item"]
                 group["recorded"] = recorded.get((item["kind"], item["signed_on"]))
+        # Commitments are ticked when an agreement to hold them is.
+        any_suggested = any(item.get("suggested", True) for item in self.agreement_items)
         for i, item in enumerate(proposals.get("commitments") or []):
             self.add_group("commitment", i, {**item, "field": "commitments"}, {
-                "accept": forms.BooleanField(label=_("Record this commitment"), required=False, initial=bool(agreement_choices)),
+                "accept": forms.BooleanField(label=_("Record this commitment"), required=False, initial=any_suggested),
                 "text": forms.CharField(label=_("Text"), required=False, initial=item["text"], widget=forms.Textarea(attrs={"rows": 2})),
                 "domain": forms.ChoiceField(label=_("Domain"), choices=Domain.choices, required=False, initial=item.get("domain")),
                 "agreement": forms.ChoiceField(label=_("In the agreement"), choices=agreement_choices, required=False, initial="0"),

@@ -319,5 +319,13 @@ def agreement_proposals(document: SourceDocument) -> list[dict[str, Any]]:
             item["signed_on"], item["precision"] = parse_value(item["value"])
         except (TypeError, ValueError):
             item["signed_on"], item["precision"] = None, DatePrecision.DAY
+    if not found:
+        # No date in the text: the document itself may be the agreement (minutes handed in as a file).
+        found.append({
+            "field": "document", "text": document.title, "span": None, "signed_on": document.document_date,
+            "precision": DatePrecision.DAY, "value": document.document_date.isoformat() if document.document_date else "",
+            "kind": AgreementKind.MINUTES if document.kind == DocumentKind.MINUTES else AgreementKind.OTHER,
+            "suggested": document.kind == DocumentKind.MINUTES and document.document_date is not None,
+        })
     return found
 

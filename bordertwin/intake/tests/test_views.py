@@ -242,3 +242,21 @@ def test_the_review_page_says_when_an_agreement_is_already_recorded(client, worl
     document = submit_document(acting_user=world.vn_province_editor, text=text, document_date=datetime.date(2024, 6, 22))
     page = signed_in(client, world.vn_province_editor).get(f"/intake/{document.pk}/").content.decode()
     assert "Already recorded in" in page
+
+
+def test_minutes_without_a_date_in_the_text_are_offered_as_the_agreement_itself(client, world):
+    from bordertwin.intake.services import submit_document
+
+    text = "Biên bản hội đàm giữa xã Thượng Trạch và cụm bản Noỏng Mạ. Hai bên thống nhất phối hợp tuần tra đường biên giới."
+    document = submit_document(
+        acting_user=world.la_province_editor, text=text, kind="minutes", title="Biên bản hội đàm",
+        document_date=datetime.date(2024, 6, 1),
+    )
+    data = review_data(document, world.la_province_editor)
+    assert data["agreement-0-accept"] == "on" and data["agreement-0-signed_on"] == "2024-06-01"
+    response = signed_in(client, world.la_province_editor).post(f"/intake/{document.pk}/", data)
+    assert response.status_code == 302
+    agreement = Agreement.objects.get(partnership=world.tt_noongma, kind="minutes")
+    assert agreement.title == "Biên bản hội đàm" and agreement.commitments.count() == 1
+    link = ProposalLink.objects.get(document=document, field="document")
+    assert link.record == agreement and link.span_start is None
