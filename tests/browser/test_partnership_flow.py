@@ -38,7 +38,8 @@ def chromium() -> Iterator[Browser]:
 @pytest.fixture
 def officer_page(chromium: Browser) -> Iterator[Page]:
     context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(15_000)
+    expect.set_options(timeout=15_000)  # the machine is shared: give slow pages time, never sleep
     page = context.new_page()
     yield page
     context.close()
