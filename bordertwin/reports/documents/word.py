@@ -10,6 +10,7 @@ national heading and a Lao font (Lao needs the complex-script font slot as well)
 
 from io import BytesIO
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,7 +20,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from django.utils.translation import gettext as _
 
 from bordertwin.reports import formatting
 from bordertwin.reports.review import BorderFact, CommitmentLine, ReviewData

@@ -104,3 +104,29 @@ def test_the_report_shows_only_what_the_reader_may_see(review):
 
     with pytest.raises(PermissionDenied):
         build(review, review.world.outsider)
+
+
+def add_patrol(review):
+    from django.utils import timezone
+
+    from bordertwin.border.models import Patrol, Segment
+
+    admin = review.world.admin
+    segment = save_record(Segment(partnership=review.partnership, name="Đoạn mốc 525–526"), acting_user=admin)
+    started = timezone.make_aware(datetime.datetime(2023, 8, 15, 8, 0))
+    save_record(Patrol(partnership=review.partnership, segment=segment, started_at=started, vn_people=6, la_people=5), acting_user=admin)
+
+
+def test_the_border_section_counts_patrols_for_a_border_officer(review):
+    add_patrol(review)
+    data = build(review, review.world.vn_border_officer, language="en")
+    facts = {fact.label: fact.value for fact in data.border}
+    assert facts["Joint patrols held"] == "1"
+
+
+def test_the_border_section_leaves_out_patrol_counts_a_reader_may_not_see(review):
+    add_patrol(review)
+    data = build(review, review.world.vn_province_editor, language="en")
+    labels = [fact.label for fact in data.border]
+    assert "Joint patrols held" not in labels
+    assert "Boundary markers inspected" in labels
