@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -5,12 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bordertwin.core import access
 from bordertwin.core.tables import Column, Table
+from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
     EXPORT_FORMATS,
     RecordCreateView,
@@ -40,19 +43,24 @@ PARTNERSHIP_RELATED = ("partnership__vn_place", "partnership__la_place", "partne
 IMPORTABLE: dict[str, type[Model]] = {"activities": Activity, "deliveries": Delivery}
 
 
+def number(value: Decimal) -> str:
+    """A decimal as the user's language writes it (1.200.000.000 in Vietnamese), without trailing zeros."""
+    return formats.number_format(value.normalize(), use_l10n=True, force_grouping=True)
+
+
 def quantity(delivery: Delivery) -> str:
     if delivery.quantity is None:
         return ""
-    return f"{delivery.quantity.normalize():f} {delivery.unit}"
+    return f"{number(delivery.quantity)} {delivery.unit}"
 
 
 def value(delivery: Delivery) -> str:
     if delivery.value is None:
         return ""
-    amount = f"{delivery.value.normalize():,f}"
+    amount = f"{number(delivery.value)} {delivery.currency}"
     if delivery.value_qualifier == "exact":
-        return f"{amount} {delivery.currency}"
-    return f"{delivery.get_value_qualifier_display()} {amount} {delivery.currency}"
+        return amount
+    return f"{delivery.get_value_qualifier_display()} {amount}"
 
 
 class SpreadsheetExportMixin:
@@ -93,7 +101,7 @@ class ActivityListView(SpreadsheetExportMixin, RecordListView):
     table = Table([
         Column(gettext_lazy("Activity"), "title", link=True),
         Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Date"), "started_on"),
+        Column(gettext_lazy("Date"), lambda a: precise_date(a.started_on, a.date_precision)),
         Column(gettext_lazy("Place"), "venue"),
         Column(gettext_lazy("Host"), "host_side"),
         Column(gettext_lazy("Partnership"), "partnership"),
@@ -165,7 +173,7 @@ class DeliveryListView(SpreadsheetExportMixin, RecordListView):
         Column(gettext_lazy("Category"), "category"),
         Column(gettext_lazy("Quantity"), quantity),
         Column(gettext_lazy("Value"), value),
-        Column(gettext_lazy("Delivered on"), "delivered_on"),
+        Column(gettext_lazy("Delivered on"), lambda d: precise_date(d.delivered_on, d.delivered_on_precision)),
         Column(gettext_lazy("Giver side"), "giver_side"),
         Column(gettext_lazy("Partnership"), "partnership"),
         Column(gettext_lazy("Confirmation"), "confirmation"),
@@ -187,6 +195,14 @@ class DeliveryDetailView(PartnershipRecordDetailView):
         "partnership", *PARTNERSHIP_RELATED, "unit", "commitment__agreement", "giver_organisation", "recipient_organisation",
         "recipient_place", "confirmed_by",
     )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        delivery = self.object
+        context["recipients"] = [
+            part for part in (delivery.recipient_organisation, delivery.recipient_place, delivery.recipient_group) if part
+        ]
+        return context
 
 
 class DeliveryCreateView(RecordCreateView):
