@@ -39,6 +39,8 @@ class SubmitForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(READABLE)}),
     )
 
+    field_order = ["text", "file", "title", "kind", "document_date", "language"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         has_text = bool((data.get("text") or "").strip())
