@@ -46,6 +46,9 @@ def display(value: Any) -> str:
     return force_str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def plain(value: Any) -> Any:
     """A value for an export: dates as ISO dates, numbers as numbers, the rest as text."""
     if value is None:
@@ -54,7 +57,12 @@ def plain(value: Any) -> Any:
         return value.isoformat(timespec="seconds")
     if isinstance(value, (datetime.date, Decimal, int, float, bool)):
         return value.isoformat() if isinstance(value, datetime.date) else value
-    return force_str(value)
+    text = force_str(value)
+    # A spreadsheet runs text that starts like a formula ("=HYPERLINK(...)"); a leading
+    # apostrophe keeps it text. "- " opens an ordinary bulleted line and is left alone.
+    if text[:1] in FORMULA_STARTS and not text.startswith("- "):
+        return "'" + text
+    return text
 
 
 class Table:
