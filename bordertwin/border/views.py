@@ -70,6 +70,12 @@ def border_map(request: HttpRequest) -> HttpResponse:
         "tile_url": settings.BORDERTWIN_MAP_TILE_URL,
         "inspection_days": settings.BORDERTWIN_MARKER_INSPECTION_DAYS,
         "sees_sensitive": not access.scope(user, access.VIEW, Patrol).empty,
+        "labels": {
+            "never": _("Never inspected"), "marker": _("Marker"), "patrol": _("Patrol"), "incident": _("Incident"),
+            "loading": _("Loading…"), "empty": _("Nothing to show for these filters."),
+            "failed": _("The map data could not be loaded."), "recent": _("Inspected recently"), "due": _("Due soon"),
+            "overdue": _("Overdue"), "counts": _("{markers} markers · {patrols} patrols · {incidents} incidents"),
+        },
     })
 
 

@@ -115,7 +115,7 @@
     var statuses = pairs("border-statuses");
     return L.geoJSON({ type: "FeatureCollection", features: features.filter(function (f) { return f.geometry; }) }, {
       pointToLayer: function (feature, latlng) {
-        return L.circleMarker(latlng, { radius: 8, color: CATEGORY_COLOUR, weight: 2, fillColor: "#fff", fillOpacity: 0.6, dashArray: "3" });
+        return L.circleMarker(latlng, { radius: 11, color: CATEGORY_COLOUR, weight: 2, fillColor: CATEGORY_COLOUR, fillOpacity: 0.12, dashArray: "3" });
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
@@ -180,10 +180,11 @@
       Promise.all(requests).then(function (results) {
         group.clearLayers();
         routeLayer(results[1], labels).addTo(group);
-        markerLayer(results[0], mode, days, labels, conditions).addTo(group);
         incidentLayer(results[2], labels).addTo(group);
+        markerLayer(results[0], mode, days, labels, conditions).addTo(group);
         var total = results[0].length + results[1].length + results[2].length;
-        status.textContent = total ? results[0].length + " · " + results[1].length + " · " + results[2].length : labels.empty;
+        status.textContent = total ? labels.counts.replace("{markers}", results[0].length)
+          .replace("{patrols}", results[1].length).replace("{incidents}", results[2].length) : labels.empty;
         fit(map, group);
       }).catch(function () { status.textContent = labels.failed; });
     }
