@@ -25,15 +25,15 @@ READABLE = (".txt", ".docx", ".pdf")
 
 
 def max_text_bytes() -> int:
-    return getattr(settings, "BORDERTWIN_INTAKE_MAX_TEXT_BYTES", 2 * MB)
+    return settings.BORDERTWIN_INTAKE_MAX_TEXT_BYTES
 
 
 def max_file_bytes() -> int:
-    return getattr(settings, "BORDERTWIN_INTAKE_MAX_FILE_BYTES", 10 * MB)
+    return settings.BORDERTWIN_INTAKE_MAX_FILE_BYTES
 
 
 def max_unpacked_bytes() -> int:
-    return getattr(settings, "BORDERTWIN_INTAKE_MAX_UNPACKED_BYTES", 20 * MB)
+    return settings.BORDERTWIN_INTAKE_MAX_UNPACKED_BYTES
 
 
 MAX_RATIO = 100
