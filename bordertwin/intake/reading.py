@@ -18,9 +18,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
-TEXT_EXTENSIONS = {".txt"}
-DOCX_EXTENSION = ".docx"
-PDF_EXTENSION = ".pdf"
 READABLE = (".txt", ".docx", ".pdf")
 
 
@@ -66,7 +63,7 @@ def extension(name: str) -> str:
     return Path(name or "").suffix.lower()
 
 
-def read_file(name: str, stream: IO[bytes], size: int | None = None) -> str:
+def read_file(name: str, stream: IO[bytes]) -> str:
     """The text of an uploaded file, by its extension; ValidationError when it cannot be read."""
     ext = extension(name)
     if ext not in READABLE:
@@ -78,7 +75,7 @@ def read_file(name: str, stream: IO[bytes], size: int | None = None) -> str:
         raise _error(_("The file is larger than {limit} MB.").format(limit=round(max_file_bytes() / MB, 1)))
     if ext == ".txt":
         text = decode_text(data)
-    elif ext == DOCX_EXTENSION:
+    elif ext == ".docx":
         text = read_docx(data)
     else:
         text = read_pdf(data)

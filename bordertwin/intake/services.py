@@ -94,7 +94,7 @@ def submit_document(
         raise PermissionDenied(_("You cannot submit documents."))
     data = b""
     if upload is not None:
-        text = read_file(upload.name or "", upload, getattr(upload, "size", None))
+        text = read_file(upload.name or "", upload)
         upload.seek(0)
         data = upload.read()
     else:
