@@ -24,6 +24,7 @@ from openpyxl import Workbook, load_workbook
 from bordertwin.core import access, context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.services import save_record
+from bordertwin.core.tables import FORMULA_STARTS
 from bordertwin.partnerships.models import Commitment, Partnership, Unit
 from bordertwin.places.models import Organisation, Place
 
@@ -69,7 +70,10 @@ class Lookups:
 
 
 def text(raw: Any, lookups: Lookups) -> str:
-    return force_str(raw).strip() if raw is not None else ""
+    value = force_str(raw).strip() if raw is not None else ""
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:  # kept as text by an export (see `safe`)
+        return value[1:]
+    return value
 
 
 def integer(raw: Any, lookups: Lookups) -> int | None:
@@ -295,10 +299,17 @@ def headers(model: type[models.Model]) -> list[str]:
     return [column.key for column in COLUMNS[model]]
 
 
+def safe(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula ("=HYPERLINK(...)") gets a leading apostrophe; import drops it."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS and not value.startswith("- "):
+        return "'" + value
+    return value
+
+
 def export_rows(model: type[models.Model], objects: Iterable[models.Model]) -> Iterator[list[Any]]:
     columns = COLUMNS[model]
     for obj in objects:
-        yield [column.export(obj) for column in columns]
+        yield [safe(column.export(obj)) for column in columns]
 
 
 def export_queryset(queryset: models.QuerySet) -> models.QuerySet:

@@ -142,3 +142,14 @@ def test_a_file_larger_than_the_upload_limit_is_refused(world, settings):
     with pytest.raises(ValidationError):
         importing.import_file(Delivery, csv_file(good_rows(world)), acting_user=world.admin)
     assert Delivery.objects.count() == 0
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_reimported_as_written(world):
+    make_delivery(world.hk_nakai, world.admin, item='=HYPERLINK("http://x","bò")', notes="- một dòng")
+    exported = [importing.headers(Delivery), *importing.export_rows(Delivery, importing.export_queryset(Delivery.objects.all()))]
+    item, notes = exported[1][importing.headers(Delivery).index("item")], exported[1][importing.headers(Delivery).index("notes")]
+    assert item.startswith("'=") and notes == "- một dòng"
+    exported[1][0] = ""
+    result = importing.import_file(Delivery, SimpleUploadedFile("x.xlsx", importing.xlsx_bytes(exported, "x")), acting_user=world.admin)
+    assert result.ok, [str(e) for e in result.errors]
+    assert Delivery.objects.filter(item='=HYPERLINK("http://x","bò")').count() == 2
