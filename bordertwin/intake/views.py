@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from bordertwin.core import access
 from bordertwin.core.forms import apply_errors
 from bordertwin.core.tables import Column, Table
-from bordertwin.core.views import RecordListView, record_context
+from bordertwin.core.views import RecordDeleteView, RecordListView, record_context
 
 from . import services
 from .choices import DocumentStatus
@@ -40,6 +40,12 @@ class SourceDocumentListView(RecordListView):
 
     def base_queryset(self) -> Any:
         return super().base_queryset().defer("text", "proposals")
+
+
+class SourceDocumentDeleteView(RecordDeleteView):
+    """A document handed in by mistake is deleted softly; the records taken from it stay."""
+
+    model = SourceDocument
 
 
 def submit(request: HttpRequest) -> HttpResponse:

@@ -260,3 +260,12 @@ def test_minutes_without_a_date_in_the_text_are_offered_as_the_agreement_itself(
     assert agreement.title == "Biên bản hội đàm" and agreement.commitments.count() == 1
     link = ProposalLink.objects.get(document=document, field="document")
     assert link.record == agreement and link.span_start is None
+
+
+def test_a_document_handed_in_by_mistake_is_deleted_softly(client, world, submitted):
+    assert signed_in(client, world.viewer).post(f"/intake/{submitted.pk}/delete/").status_code == 403
+    client = signed_in(client, world.la_province_editor)
+    assert f"/intake/{submitted.pk}/delete/" in client.get(f"/intake/{submitted.pk}/").content.decode()
+    response = client.post(f"/intake/{submitted.pk}/delete/", {"change_reason": "wrong file"})
+    assert response.status_code == 302 and response["Location"] == "/intake/"
+    assert SourceDocument.objects.count() == 0 and SourceDocument.all_objects.get().deleted_at is not None

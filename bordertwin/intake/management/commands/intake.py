@@ -23,7 +23,10 @@ def iso_date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Propose the parties, dates, money, quantities, domains and commitments a .txt, .docx or .pdf file states."
+    help = (
+        "Propose the parties, dates, money, quantities, domains and commitments a .txt, .docx or .pdf file states. "
+        "Spans are offsets into the text as read (decoded, line ends as \\n). Nothing is written to the database."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="A .txt (UTF-8 or UTF-16), .docx or .pdf file; - reads UTF-8 text from standard input.")
