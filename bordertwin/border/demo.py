@@ -27,7 +27,6 @@ from . import geo, services
 from .models import Incident, Marker, MarkerInspection, Patrol, Segment
 
 SAMPLE = "[Dữ liệu mẫu]"
-YEAR = 2025
 
 # name_vi, name_en, kind, place key
 GUARD_UNITS = [
@@ -53,17 +52,31 @@ SEGMENTS = [
 ]
 
 # category, month, day, status path, marker offset, deadline in days, vn/la people, side, text
-INCIDENTS = [
-    ("free_migration", 2, 14, ["shared", "joint_handling", "resolved"], 3, 60, (4, 0), "VN",
-     "Phát hiện 4 người di cư tự do sang canh tác phía Bạn; hai bên phối hợp vận động trở về."),
-    ("marker_damage", 5, 3, ["shared", "joint_handling"], 7, 45, (0, 0), "VN",
-     "Mốc bị nghiêng do sạt lở sau mưa lớn; đề nghị phía Bạn cùng khảo sát, khôi phục."),
-    ("illegal_logging_mining", 8, 21, ["shared"], 10, 30, (0, 3), "LA",
-     "Ba người khai thác gỗ trái phép gần đường biên; phía Bạn thông báo để phối hợp xác minh."),
-    ("smuggling", 12, 18, [], 5, 20, (2, 0), "VN",
-     "Vận chuyển pháo nổ trái phép trước Tết qua đường mòn biên giới."),
-]
+# Per segment: category, days ago, status path, marker index, days to the deadline, (vn, la) people, side, text
+INCIDENTS = {
+    "VN-2008-D444": [
+        ("free_migration", 280, ["shared", "joint_handling", "resolved"], 3, 60, (4, 0), "VN",
+         "Phát hiện 4 người di cư tự do sang canh tác phía Bạn; hai bên phối hợp vận động trở về."),
+        ("marker_damage", 150, ["shared", "joint_handling"], 7, 45, (0, 0), "VN",
+         "Mốc bị nghiêng do sạt lở sau mưa lớn; đề nghị phía Bạn cùng khảo sát, khôi phục."),
+        ("illegal_logging_mining", 40, ["shared"], 10, 30, (0, 3), "LA",
+         "Ba người khai thác gỗ trái phép gần đường biên; phía Bạn thông báo để phối hợp xác minh."),
+        ("smuggling", 6, [], 5, 20, (2, 0), "VN",
+         "Vận chuyển pháo nổ trái phép qua đường mòn biên giới."),
+    ],
+    "VN-2008-C19147": [
+        ("unregistered_marriage", 300, ["shared", "joint_handling", "resolved", "closed"], 2, 90, (1, 1), "VN",
+         "Một cặp vợ chồng hai bên chung sống không đăng ký kết hôn; đã hướng dẫn làm thủ tục theo quy định."),
+        ("natural_disaster", 75, ["shared", "joint_handling"], 11, 30, (0, 0), "LA",
+         "Sạt lở đất sau lũ làm hư hỏng đường tuần tra gần mốc; đề nghị hai bên cùng khắc phục."),
+        ("wildlife", 20, ["shared"], 8, 45, (0, 2), "LA",
+         "Hai người săn bắt động vật hoang dã trong rừng giáp biên."),
+        ("drugs", 3, [], 5, 30, (1, 1), "VN",
+         "Nghi vấn vận chuyển trái phép chất ma túy qua lối mòn; đang xác minh."),
+    ],
+}
 
+UNREACHED_MARKER = 12
 STEP_NOTES = {
     "shared": "Thông báo cho phía Bạn qua giao ban.",
     "joint_handling": "Hai bên phối hợp xác minh, xử lý.",
@@ -168,37 +181,50 @@ def load_segment(spec: tuple, admin: User, officers: dict[str, User]) -> None:
     load_incidents(partnership, segment, markers, vn_officer, officers["la-border-officer"])
 
 
+def patrol_days(today: datetime.date) -> list[datetime.date]:
+    """The 10th of the middle month of each of the four quarters before today's, oldest first."""
+    days = []
+    year, quarter = today.year, (today.month - 1) // 3
+    for _ in range(4):
+        quarter -= 1
+        if quarter < 0:
+            year, quarter = year - 1, 3
+        days.append(datetime.date(year, quarter * 3 + 2, 10))
+    return sorted(days)
+
+
 def load_patrols(partnership: Partnership, segment: Segment, markers: list[Marker], vn_unit: Organisation,
                  la_unit: Organisation, user: User) -> None:
     route = [(float(m.longitude), float(m.latitude)) for m in markers]
-    for quarter, month in enumerate((3, 6, 9, 12)):
-        day = datetime.date(YEAR, month, 10)
-        patrol = Patrol.objects.filter(segment=segment, started_at=at(day, 7)).first()
-        if patrol is None:
-            patrol = save_record(Patrol(
-                partnership=partnership, segment=segment, kind="joint", started_at=at(day, 7),
-                ended_at=at(day + datetime.timedelta(days=2), 16), vn_unit=vn_unit, la_unit=la_unit, vn_people=8, la_people=6,
-                vn_names="Thiếu tá Nguyễn Văn Hùng (chỉ huy)\nTrung úy Lê Văn Nam", la_names="ພັນຕີ ສົມພອນ\nຮ້ອຍໂທ ບຸນມີ",
-                findings=f"{SAMPLE} Tuần tra song phương quý {quarter + 1}/{YEAR}: kiểm tra toàn bộ mốc của đoạn, "
-                         "tuyên truyền Nhân dân hai bên chấp hành Hiệp định quy chế biên giới.",
-            ), acting_user=user, reason=f"{SAMPLE} Tuần tra song phương")
-            services.set_route(patrol, geo.line_geojson(route), acting_user=user)
-        done = set(MarkerInspection.objects.filter(patrol=patrol).values_list("marker_id", flat=True))
+    if Patrol.objects.filter(segment=segment, findings__startswith=SAMPLE).exists():
+        return
+    days = patrol_days(timezone.localdate())
+    for quarter, day in enumerate(days):
+        patrol = save_record(Patrol(
+            partnership=partnership, segment=segment, kind="joint", started_at=at(day, 7),
+            ended_at=at(day + datetime.timedelta(days=2), 16), vn_unit=vn_unit, la_unit=la_unit, vn_people=8, la_people=6,
+            vn_names="Thiếu tá Nguyễn Văn Hùng (chỉ huy)\nTrung úy Lê Văn Nam", la_names="ພັນຕີ ສົມພອນ\nຮ້ອຍໂທ ບຸນມີ",
+            findings=f"{SAMPLE} Tuần tra song phương quý {(day.month - 1) // 3 + 1}/{day.year}: kiểm tra các mốc của đoạn, "
+                     "tuyên truyền Nhân dân hai bên chấp hành Hiệp định quy chế biên giới.",
+        ), acting_user=user, reason=f"{SAMPLE} Tuần tra song phương")
+        services.set_route(patrol, geo.line_geojson(route), acting_user=user)
         for index, marker in enumerate(markers):
-            if marker.pk not in done:
-                services.record_inspection(
-                    marker, acting_user=user, patrol=patrol, inspected_on=day + datetime.timedelta(days=index * 2 // len(markers)),
-                    condition=condition_for(index, quarter), note=SAMPLE,
-                )
+            if index == UNREACHED_MARKER and quarter == len(days) - 1:
+                continue  # the last patrol could not reach it: the path was cut by a landslide
+            services.record_inspection(
+                marker, acting_user=user, patrol=patrol, inspected_on=day + datetime.timedelta(days=index * 2 // len(markers)),
+                condition=condition_for(index, quarter), note=SAMPLE,
+            )
 
 
 def load_incidents(partnership: Partnership, segment: Segment, markers: list[Marker], vn_officer: User, la_officer: User) -> None:
-    for category, month, day, path, marker_index, days, (vn_people, la_people), side, text in INCIDENTS:
+    today = timezone.localdate()
+    for category, days_ago, path, marker_index, days, (vn_people, la_people), side, text in INCIDENTS[partnership.vn_place.key]:
         description = f"{SAMPLE} {text}"
         if Incident.objects.filter(partnership=partnership, description=description).exists():
             continue
         reporter, other = (vn_officer, la_officer) if side == "VN" else (la_officer, vn_officer)
-        occurred = at(datetime.date(YEAR, month, day), 10)
+        occurred = at(today - datetime.timedelta(days=days_ago), 10)
         incident = services.report_incident(Incident(
             partnership=partnership, segment=segment, category=category, occurred_at=occurred,
             nearest_marker=markers[min(marker_index, len(markers) - 1)], vn_people=vn_people, la_people=la_people,

@@ -20,7 +20,7 @@ def test_the_demo_border_loads_once_and_stays_on_the_border(monkeypatch):
     assert demo.load(out) == first
     assert Segment.objects.count() == 2
     assert Patrol.objects.count() == 8
-    assert MarkerInspection.objects.count() == Marker.objects.count() * 4
+    assert MarkerInspection.objects.count() == Marker.objects.count() * 4 - 2  # one marker per segment missed last time
     hk = Segment.objects.get(partnership__vn_place__key="VN-2008-D444")
     assert hk.length_km == 51
     for marker in Marker.objects.all():
