@@ -112,7 +112,12 @@ def submit_document(
     if upload is not None:
         document.file_name = (upload.name or "")[:255]
         document.file.save(document.file_name, ContentFile(data), save=False)
-    return services.save_record(document, acting_user=acting_user, reason=_("Submitted for intake"))
+    try:
+        return services.save_record(document, acting_user=acting_user, reason=_("Submitted for intake"))
+    except (ValidationError, PermissionDenied):
+        if document.file:
+            document.file.delete(save=False)  # nothing stored when the document is refused
+        raise
 
 
 def parse_value(value: str) -> tuple[datetime.date, str]:
@@ -200,12 +205,12 @@ def accept_proposals(document: SourceDocument, review: Review, *, acting_user: A
             agreements.append(agreement)
             links.append(_link(document, agreement, item))
         for item in review.commitments:
-            agreement = _agreement_for(item, agreements, partnership)
+            agreement = _agreement_for(item, agreements)
             commitment = _save(Commitment(agreement=agreement, **item.values), item, acting_user=acting_user)
             created.append(commitment)
             links.append(_link(document, commitment, item))
         for item in review.deliveries:
-            delivery = _save(delivery_record(item, partnership, agreements), item, acting_user=acting_user)
+            delivery = _save(delivery_record(item, partnership), item, acting_user=acting_user)
             created.append(delivery)
             links.append(_link(document, delivery, item))
         if not links:
@@ -229,7 +234,7 @@ def recorded_agreement(partnership: Partnership, values: dict[str, Any], user: A
     )
 
 
-def _agreement_for(item: Accepted, agreements: list[Agreement], partnership: Partnership) -> Agreement:
+def _agreement_for(item: Accepted, agreements: list[Agreement]) -> Agreement:
     if item.agreement is not None and 0 <= item.agreement < len(agreements):
         return agreements[item.agreement]
     if len(agreements) == 1:
@@ -252,7 +257,7 @@ def tracking_models() -> tuple[Any, Any] | None:
         return None
 
 
-def delivery_record(item: Accepted, partnership: Partnership, agreements: list[Agreement]) -> models.Model:
+def delivery_record(item: Accepted, partnership: Partnership) -> models.Model:
     """A delivery of the tracking app from an accepted money or quantity proposal."""
     found = tracking_models()
     if found is None:
