@@ -185,3 +185,17 @@ def test_an_agreement_already_recorded_is_reused_not_duplicated(world):
     assert created[0].agreement == world.hk_memorandum
     assert Agreement.objects.filter(partnership=world.hk_nakai).count() == 1
     assert ProposalLink.objects.filter(document=document, field="agreement_dates").get().record == world.hk_memorandum
+
+
+def test_a_refused_document_leaves_no_file_behind(world, tt_text, settings):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("article.txt", tt_text.encode())
+    with pytest.raises(ValidationError) as error:
+        submit_document(acting_user=world.la_province_editor, upload=upload, kind="novel")
+    assert "kind" in error.value.message_dict
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+    assert SourceDocument.all_objects.count() == 0
