@@ -61,6 +61,13 @@ def unit_for(word: str | None, units: list[Unit]) -> Unit | None:
     return None
 
 
+def agreement_title(document: SourceDocument, item: dict[str, Any]) -> str:
+    """A first title for a proposed agreement: its kind and date as the text writes it ("Minutes of talks tháng 6/2024")."""
+    if item["field"] == "document":
+        return document.title
+    return f"{AgreementKind(item['kind']).label} {item['text']}"[:300]
+
+
 # A first guess at the kind of support, from the unit the text counts it in; the officer corrects it.
 CATEGORY_BY_UNIT = {"head": "livestock", "bird": "livestock", "tree": "seedlings_crops", "ha": "seedlings_crops",
                     "package": "food_necessities", "dose": "medical", "person": "medical", "scholarship": "school_supplies",
@@ -114,7 +121,7 @@ class ReviewForm(forms.Form):
             self.add_group("agreement", i, item, {
                 "accept": forms.BooleanField(label=_("Record this agreement"), required=False, initial=item.get("suggested", True)),
                 "kind": forms.ChoiceField(label=_("Kind"), choices=AgreementKind.choices, initial=item["kind"], required=False),
-                "title": forms.CharField(label=_("Title"), max_length=300, required=False, initial=document.title),
+                "title": forms.CharField(label=_("Title"), max_length=300, required=False, initial=agreement_title(document, item)),
                 "signed_on": forms.DateField(label=_("Signed on"), required=False, initial=item["signed_on"], widget=DATE),
                 "signed_on_precision": forms.ChoiceField(
                     label=_("Date known to the"), choices=DatePrecision.choices, initial=item["precision"], required=False
