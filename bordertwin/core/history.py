@@ -1,10 +1,12 @@
 """The change log of a record, readable: who, when, why, and each field before and after."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
 from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
 from simple_history.models import ModelChange
 
 from .tables import display
@@ -62,8 +64,11 @@ def _changes(record: Any, previous: Any) -> list[ModelChange]:
     return found
 
 
-def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEntry]:
-    """The change log of `obj`, newest first, the rows of one request merged into one entry."""
+def change_entries(obj: models.Model, limit: int | None = None, hidden: Collection[str] = ()) -> list[ChangeEntry]:
+    """The change log of `obj`, newest first, the rows of one request merged into one entry.
+
+    Fields in `hidden` show that they changed but not their values (see `record_history`).
+    """
     model = type(obj)
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))  # type: ignore[attr-defined]
     pairs = []
@@ -93,6 +98,9 @@ def change_entries(obj: models.Model, limit: int | None = None) -> list[ChangeEn
             entries.append(entry)
         for change in changes:
             label = force_str(model._meta.get_field(change.field).verbose_name)
+            if change.field in hidden:
+                entry.changes.append(FieldChange(label, _("(hidden)"), _("(hidden)")))
+                continue
             entry.changes.append(
                 FieldChange(
                     label,

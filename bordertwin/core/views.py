@@ -212,7 +212,10 @@ def _record(request: HttpRequest, content_type_id: int, pk: int, deleted: bool =
 
 def record_history(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
     obj = _record(request, content_type_id, pk, deleted=True)
-    return render(request, "core/record_history.html", {"record": obj, "entries": change_entries(obj)})
+    # A model may keep some fields' values from some readers (e.g. the names in a border incident).
+    hidden_fields = getattr(obj, "history_hidden_fields", None)
+    hidden = hidden_fields(request.user) if hidden_fields is not None else ()
+    return render(request, "core/record_history.html", {"record": obj, "entries": change_entries(obj, hidden=hidden)})
 
 
 @require_POST
