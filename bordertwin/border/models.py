@@ -314,6 +314,10 @@ class Incident(BaseRecord):
         """Names of the people involved stay with the reporting side (its border roles, who alone see incidents)."""
         return bool(getattr(user, "is_superuser", False) or getattr(user, "side", None) == self.reported_by_side)
 
+    def history_hidden_fields(self, user: Any) -> set[str]:
+        """Fields whose values the change log keeps from `user` (core.views.record_history)."""
+        return set() if self.names_visible_to(user) else {"people_names"}
+
     def clean(self) -> None:
         errors: dict[str, Any] = {}
         if self.segment_id and self.partnership_id and self.segment.partnership_id != self.partnership_id:

@@ -163,3 +163,20 @@ def test_inspection_photos_are_linked_from_the_patrol_and_the_marker(client, wor
     assert "moc-521.png" in client.get(f"/border/patrols/{border.patrol.pk}/").content.decode()
     client.force_login(world.viewer)
     assert "moc-521.png" in client.get(f"/border/markers/{border.markers[0].pk}/").content.decode()
+
+
+def test_the_history_of_a_shared_incident_keeps_names_from_the_other_side(client, world, border, vn_incident):
+    from bordertwin.core import services as core_services
+
+    vn_incident.people_names = "Hồ Văn B; Bua Phan; Lò Văn C"
+    core_services.save_record(vn_incident, acting_user=world.vn_border_officer, reason="Bổ sung tên")
+    services.move_incident(vn_incident, "shared", acting_user=world.vn_border_officer, note="Gửi phía Bạn")
+    from django.contrib.contenttypes.models import ContentType
+
+    url = f"/records/{ContentType.objects.get_for_model(Incident).pk}/{vn_incident.pk}/history/"
+    client.force_login(world.vn_border_officer)
+    assert "Lò Văn C" in client.get(url).content.decode()
+    client.force_login(border.la_officer)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Lò Văn C" not in response.content.decode()
