@@ -58,7 +58,7 @@ def lao_villages(count: int, rng: random.Random) -> list[Any]:
         key = f"SYN-LA-V{number:04d}"
         villages.append(Place(
             key=key, country="LA", level="village", unit_type="Bản", name_vi=f"Bản Tổng hợp {number:04d}",
-            name_en=f"Synthetic village {number:04d}", name_lo=f"ບ້ານ ສົມມຸດ {number:04d}", parent=district,
+            name_en=f"Synthetic village {number:04d}", name_lo=f"ສົມມຸດ {number:04d}", parent=district,
             path=f"{district.path}{key}/",
         ))
     Place.objects.bulk_create(villages, batch_size=1000)

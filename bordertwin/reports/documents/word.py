@@ -64,9 +64,24 @@ def schema_order(root: object) -> None:
                 element.extend(ordered)
 
 
+def complex_script_twins(root: object) -> None:
+    """Give every run's size, bold and italic to the complex-script slots too: Word sets Lao text with those."""
+    for properties in root.iter(qn("w:rPr")):  # type: ignore[attr-defined]
+        for plain, twin in (("w:sz", "w:szCs"), ("w:b", "w:bCs"), ("w:i", "w:iCs")):
+            source = properties.find(qn(plain))
+            if source is None or properties.find(qn(twin)) is not None:
+                continue
+            element = OxmlElement(twin)
+            for key, value in source.attrib.items():
+                element.set(key, value)
+            properties.append(element)
+
+
 def render(data: ReviewData) -> bytes:
     writer = _Writer(data)
     writer.build()
+    for part in (writer.document.element, writer.document.styles.element, writer.document.sections[0].header._element):
+        complex_script_twins(part)
     schema_order(writer.document.element)
     schema_order(writer.document.styles.element)
     schema_order(writer.document.sections[0].header._element)
@@ -166,6 +181,8 @@ class _Writer:
                   after: Pt | None = None) -> Paragraph:
         target = container if container is not None else self.document
         paragraph = target.add_paragraph()  # type: ignore[attr-defined]
+        if align == WD_ALIGN_PARAGRAPH.JUSTIFY and self.language == "lo":
+            align = WD_ALIGN_PARAGRAPH.LEFT  # Lao writes no spaces between words: justifying stretches the few there are
         if align is not None:
             paragraph.alignment = align
         if indent:
@@ -227,14 +244,27 @@ class _Writer:
 
     def letterhead(self) -> None:
         head = self.data.letterhead
+        if head.country == "LA":
+            self.lao_frame()
+        else:
+            self.vietnamese_frame()
+        self.title_block()
+
+    def _head_table(self, widths: tuple[int, int]) -> tuple[object, object]:
         table = self.document.add_table(rows=1, cols=2)
         self._borderless(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         left, right = table.rows[0].cells
-        table.columns[0].width, table.columns[1].width = Mm(68), Mm(97)
-        left.width, right.width = Mm(68), Mm(97)
-        left._width_mm, right._width_mm = 68, 97  # type: ignore[attr-defined]
+        table.columns[0].width, table.columns[1].width = Mm(widths[0]), Mm(widths[1])
+        left.width, right.width = Mm(widths[0]), Mm(widths[1])
+        left._width_mm, right._width_mm = widths  # type: ignore[attr-defined]
+        return left, right
+
+    def vietnamese_frame(self) -> None:
+        """Decree 30: issuing body and number top left, national heading and place-date top right."""
+        head = self.data.letterhead
+        left, right = self._head_table((68, 97))
         if head.authority:
             self._cell_paragraph(left, head.authority.upper(), size=Pt(12))
         self._cell_paragraph(left, head.issuer.upper(), size=Pt(12), bold=True)
@@ -244,6 +274,29 @@ class _Writer:
         self._cell_paragraph(right, head.motto, size=Pt(13), bold=True)
         self._short_line(right, 60)
         self._cell_paragraph(right, head.place_date, size=Pt(13), italic=True)
+
+    def lao_frame(self) -> None:
+        """Lao documents: the national heading centred across the top, then the issuing body left, number and date right."""
+        head = self.data.letterhead
+        self.paragraph(head.nation, size=Pt(13), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
+        self.paragraph(head.motto, size=Pt(13), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
+        holder = self.document.add_table(rows=1, cols=1)
+        self._borderless(holder)
+        holder.alignment = WD_TABLE_ALIGNMENT.CENTER
+        holder.columns[0].width = Mm(165)
+        cell = holder.rows[0].cells[0]
+        cell.width = Mm(165)
+        cell._width_mm = 165  # type: ignore[attr-defined]
+        self._short_line(cell, 70)
+        left, right = self._head_table((85, 80))
+        if head.authority:
+            self._cell_paragraph(left, head.authority, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
+        self._cell_paragraph(left, head.issuer, size=Pt(12), bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        self._cell_paragraph(right, head.number_line, size=Pt(12), align=WD_ALIGN_PARAGRAPH.RIGHT)
+        self._cell_paragraph(right, head.place_date, size=Pt(12), align=WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def title_block(self) -> None:
+        head = self.data.letterhead
         self.paragraph("", after=Pt(6))
         self.paragraph(head.title.upper(), size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
         self.paragraph(head.subtitle, size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
@@ -266,7 +319,8 @@ class _Writer:
         paragraph = self.paragraph(text, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=Pt(3))
         paragraph.paragraph_format.keep_with_next = True
 
-    def grid(self, headers: list[str], rows: list[list[str]], widths: list[int], numeric: frozenset[int] = frozenset()) -> Table:
+    def grid(self, headers: list[str], rows: list[list[str]], widths: list[int], numeric: frozenset[int] = frozenset(),
+             numbered: bool = True) -> Table:
         # All rows at once, reading the cells in one pass: python-docx's add_row() and row.cells walk the whole table.
         columns = len(headers)
         table = self.document.add_table(rows=len(rows) + 1, cols=columns)
@@ -285,7 +339,8 @@ class _Writer:
         repeat.set(qn("w:val"), "true")
         header_props.append(repeat)
         alignments = [
-            WD_ALIGN_PARAGRAPH.RIGHT if index in numeric else (WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT)
+            WD_ALIGN_PARAGRAPH.RIGHT if index in numeric
+            else (WD_ALIGN_PARAGRAPH.CENTER if index == 0 and numbered else WD_ALIGN_PARAGRAPH.LEFT)
             for index in range(columns)
         ]
         for number, row in enumerate(rows, start=1):
@@ -325,7 +380,7 @@ class _Writer:
             [d.label, str(d.total), str(d.done), str(d.in_progress), str(d.not_started), formatting.percent(d.progress, lang)]
             for d in data.domains
         ]
-        self.grid(head["domains"], rows, [55, 24, 20, 22, 22, 22], numeric={1, 2, 3, 4, 5})
+        self.grid(head["domains"], rows, [55, 24, 20, 22, 22, 22], numeric=frozenset({1, 2, 3, 4, 5}), numbered=False)
         for number, domain in enumerate(data.domains, start=1):
             self.subheading("{number}. {label}".format(number=number, label=domain.label))
             self.commitment_table(domain.commitments, lang, head)
@@ -335,7 +390,7 @@ class _Writer:
             [str(i), ("    " * c.depth) + c.text, c.target, c.status_label, labels.progress(c, lang)]
             for i, c in enumerate(commitments, start=1)
         ]
-        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric={4})
+        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric=frozenset({4}))
 
     def section_activities(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
         if not data.activities:
@@ -356,7 +411,7 @@ class _Writer:
              d.giver, d.recipient]
             for i, d in enumerate(data.deliveries, start=1)
         ]
-        self.grid(head["deliveries"], rows, [9, 20, 22, 36, 20, 26, 16, 16], numeric={4, 5})
+        self.grid(head["deliveries"], rows, [8, 22, 22, 33, 19, 29, 16, 16], numeric=frozenset({4, 5}))
         self.paragraph(_("Totals by currency:"), indent=True, bold=True, after=Pt(2))
         for item in data.totals:
             self.paragraph("- " + labels.total(item, lang), indent=True, after=Pt(2))
@@ -387,7 +442,7 @@ class _Writer:
             [str(i), "{text} ({domain})".format(text=c.text, domain=c.domain_label), c.target, c.status_label, labels.progress(c, lang)]
             for i, c in enumerate(data.open_commitments, start=1)
         ]
-        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric={4})
+        self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric=frozenset({4}))
 
     def section_proposals(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
         if data.proposals:

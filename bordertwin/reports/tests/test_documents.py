@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import tempfile
 from io import BytesIO
 from pathlib import Path
 
@@ -29,14 +30,34 @@ def all_text(document):
 
 
 def keep_first_page(pdf_bytes, name):
-    """Page 1 as PNG in artifacts/, for someone to look at."""
+    """Page 1 as PNG in artifacts/<name>-page1.png, for someone to look at."""
     if shutil.which("pdftoppm") is None:
         return
     ARTIFACTS.mkdir(exist_ok=True)
     source = ARTIFACTS / f"{name}.pdf"
     source.write_bytes(pdf_bytes)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(source), str(ARTIFACTS / name)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(source), str(ARTIFACTS / f"{name}-page1")], check=True)
     source.unlink()
+
+
+def keep_office_first_pages(files: dict[str, bytes]) -> None:
+    """Page 1 of Word and Excel files as LibreOffice prints them, as PNGs in artifacts/ (when LibreOffice is installed)."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None or shutil.which("pdftoppm") is None:
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, content in files.items():
+            path = Path(folder) / name
+            path.write_bytes(content)
+            paths.append(str(path))
+        subprocess.run([office, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
+                        "--outdir", folder, *paths], check=True, capture_output=True, timeout=180)
+        for name in files:
+            stem = Path(name).stem
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                            str(Path(folder) / f"{stem}.pdf"), str(ARTIFACTS / f"{stem}-page1")], check=True)
 
 
 def test_the_word_report_has_the_national_heading_font_and_margins_of_decree_30(client, review):
@@ -87,8 +108,7 @@ def test_the_pdf_is_a_real_pdf_with_pages(client, review):
         info = subprocess.run(["pdfinfo", "-"], input=response.content, capture_output=True, check=True, text=False)
         pages = int(next(line for line in info.stdout.decode().splitlines() if line.startswith("Pages:")).split()[1])
         assert pages >= 1
-    keep_first_page(response.content, "review-vi-page1")
-    keep_first_page(download(client, review, "pdf", lang="lo").content, "review-lo-page1")
+    keep_first_page(download(client, review, "pdf", lang="lo").content, "review-pdf-lo")
 
 
 def test_the_xlsx_annex_has_one_row_per_delivery_of_the_period(client, review):
@@ -121,3 +141,15 @@ def test_bad_parameters_get_a_clear_400_and_nothing_is_generated(client, review,
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     assert b"errors" in response.content
+
+
+def test_each_document_leaves_a_picture_of_its_first_page(client, review):
+    """Word (through LibreOffice Writer, when installed) and PDF; the XLSX annex is a table, checked above."""
+    keep_office_first_pages({
+        "review-docx-vi.docx": download(client, review, "docx").content,
+        "review-docx-lo.docx": download(client, review, "docx", lang="lo").content,
+    })
+    keep_first_page(download(client, review, "pdf").content, "review-pdf-vi")
+    if shutil.which("soffice") and shutil.which("pdftoppm"):
+        for stem in ("review-docx-vi", "review-docx-lo", "review-pdf-vi"):
+            assert (ARTIFACTS / f"{stem}-page1.png").stat().st_size > 1000

@@ -107,13 +107,13 @@ def test_the_report_shows_only_what_the_reader_may_see(review):
 
 
 def add_patrol(review):
-    from django.utils import timezone
+    from zoneinfo import ZoneInfo
 
     from bordertwin.border.models import Patrol, Segment
 
     admin = review.world.admin
     segment = save_record(Segment(partnership=review.partnership, name="Đoạn mốc 525–526"), acting_user=admin)
-    started = timezone.make_aware(datetime.datetime(2023, 8, 15, 8, 0))
+    started = datetime.datetime(2023, 8, 15, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     save_record(Patrol(partnership=review.partnership, segment=segment, started_at=started, vn_people=6, la_people=5), acting_user=admin)
 
 
