@@ -8,6 +8,7 @@ span of text it came from.
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from typing import Any
@@ -33,6 +34,8 @@ from .reading import check_text, read_file
 PROPOSAL_FIELDS = (
     "vn_parties", "la_parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments",
 )
+EMPTY_PROPOSALS: dict[str, Any] = {key: ([] if key != "event_date" else None) for key in PROPOSAL_FIELDS}
+logger = logging.getLogger(__name__)
 # The extraction's kinds of signed documents, as the partnership's agreement kinds.
 AGREEMENT_KINDS = {
     "memorandum": AgreementKind.MEMORANDUM, "minutes": AgreementKind.MINUTES,
@@ -48,7 +51,11 @@ PARTNERSHIP_LEVELS = {
 
 def propose(text: str, document_date: datetime.date | None = None) -> dict[str, Any]:
     """What the text states, in the gold format, with registry places for the parties. Writes nothing."""
-    result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date))
+    try:
+        result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date))
+    except Exception:  # a text the reader trips on is still kept for review, with nothing proposed
+        logger.exception("intake: extraction failed")
+        return {**EMPTY_PROPOSALS, "document_date": None, "notes": ["extraction failed: nothing proposed"]}
     known = document_date or _first_date(result.get("document_date"), (result.get("event_date") or {}).get("value"))
     if known is not None and known != document_date:
         # Without a given date, the date the text states picks the units that existed then.

@@ -199,3 +199,14 @@ def test_a_refused_document_leaves_no_file_behind(world, tt_text, settings):
     media = Path(settings.MEDIA_ROOT)
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
     assert SourceDocument.all_objects.count() == 0
+
+
+def test_a_text_the_reader_trips_on_is_kept_with_nothing_proposed(world, monkeypatch):
+    from bordertwin.intake import services
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(services, "extract", broken)
+    document = submit_document(acting_user=world.la_province_editor, text="Xã Thượng Trạch")
+    assert document.proposals["commitments"] == [] and document.proposals["event_date"] is None
