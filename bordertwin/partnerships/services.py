@@ -5,8 +5,10 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from bordertwin.core import access, context
@@ -36,14 +38,29 @@ def own_progress(commitment: Commitment, measured: Decimal | None = None) -> Dec
     return min(HUNDRED, max(implied, measured))
 
 
+def measured_elsewhere(commitments: list[Commitment]) -> dict[int, Decimal]:
+    """Progress other apps measure (deliveries against targets, yearly activities), by commitment id.
+
+    An app offers it by naming a function in its AppConfig: `measure_commitments = "dotted.path"`.
+    """
+    measured: dict[int, Decimal] = {}
+    for config in apps.get_app_configs():
+        provider = getattr(config, "measure_commitments", None)
+        if provider and commitments:
+            measured.update(import_string(provider)(commitments))
+    return measured
+
+
 def progress_of(commitments: Iterable[Commitment], measured: Mapping[int, Decimal] | None = None) -> dict[int, Decimal | None]:
     """Progress in percent of each commitment; a parent's is its children's, averaged by weight.
 
     `commitments` must hold whole trees (an agreement's commitments, say); `measured`
-    gives progress measured against targets, by commitment id.
+    gives progress measured against targets, by commitment id; when it is not given, the
+    apps that measure commitments are asked (see `measured_elsewhere`).
     """
-    measured = measured or {}
     items = list(commitments)
+    if measured is None:
+        measured = measured_elsewhere(items)
     children: dict[int | None, list[Commitment]] = defaultdict(list)
     for item in items:
         children[item.parent_id].append(item)

@@ -6,6 +6,7 @@ class TrackingConfig(AppConfig):
     name = "bordertwin.tracking"
     label = "tracking"
     verbose_name = _("Activities and deliveries")
+    measure_commitments = "bordertwin.tracking.services.measured_progress"
     navigation = [
         ("tracking:activity_list", _("Activities")),
         ("tracking:delivery_list", _("Deliveries")),
