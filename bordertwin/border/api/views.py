@@ -125,6 +125,8 @@ class IncidentViewSet(FeatureViewSet):
     filterset_class = IncidentFilterSet
     related = ("nearest_marker",)
     ordering = ["-occurred_at", "pk"]
+    # Not the names of the people involved: ordering by them would hint at what the other side may not read.
+    ordering_fields = ["id", "occurred_at", "deadline", "category", "status", "shared_at"]
 
     def perform_create(self, serializer: IncidentSerializer) -> None:
         incident = Incident(**serializer.validated_data)

@@ -269,3 +269,16 @@ def test_a_border_officer_records_a_patrol_through_the_api_and_an_editor_cannot(
     assert response.json()["properties"]["partnership"] == world.hk_nakai.pk
     wrong_side = dict(payload, vn_unit=border.la_post.pk)
     assert api.post("/api/v1/patrols/", wrong_side, format="json").status_code == 400
+
+
+def test_incidents_cannot_be_ordered_by_the_names_of_people_involved(api, world, border, vn_incident):
+    later = services.report_incident(Incident(
+        partnership=world.hk_nakai, segment=border.segment, category="smuggling", occurred_at=vn_incident.occurred_at.replace(day=20),
+        nearest_marker=border.markers[0], people_names="Zô Văn Z", description="Buôn lậu",
+    ), acting_user=world.vn_border_officer)
+    for incident in (vn_incident, later):
+        share(incident, world.vn_border_officer)
+    api.force_authenticate(border.la_officer)
+    ids = [f["id"] for f in api.get("/api/v1/incidents/", {"ordering": "people_names"}).json()["features"]]
+    assert ids == [later.pk, vn_incident.pk]
+    assert api.get("/api/v1/incidents/", {"ordering": "-deadline"}).status_code == 200
