@@ -282,3 +282,25 @@ def test_incidents_cannot_be_ordered_by_the_names_of_people_involved(api, world,
     ids = [f["id"] for f in api.get("/api/v1/incidents/", {"ordering": "people_names"}).json()["features"]]
     assert ids == [later.pk, vn_incident.pk]
     assert api.get("/api/v1/incidents/", {"ordering": "-deadline"}).status_code == 200
+
+
+def test_map_filters_by_condition_period_and_area(api, world, border, vn_incident):
+    services.record_inspection(border.markers[0], acting_user=world.vn_border_officer, condition="tilted", inspected_on=datetime.date(2025, 3, 10))
+    services.set_route(border.patrol, '{"type": "LineString", "coordinates": [[105.6, 18.15], [105.61, 18.16]]}', acting_user=world.vn_border_officer)
+    api.force_authenticate(world.vn_border_officer)
+    assert [f["properties"]["number"] for f in api.get("/api/v1/markers/", {"condition": "tilted"}).json()["features"]] == ["521"]
+    assert api.get("/api/v1/markers/", {"overdue": "true"}).json()["count"] == 3
+    assert api.get("/api/v1/patrols/", {"started_after": "2025-03-01", "started_before": "2025-03-31"}).json()["count"] == 1
+    assert api.get("/api/v1/patrols/", {"started_after": "2025-04-01"}).json()["count"] == 0
+    assert api.get("/api/v1/patrols/", {"bbox": "105.59,18.14,105.605,18.2"}).json()["count"] == 1
+    assert api.get("/api/v1/patrols/", {"bbox": "106,18,106.1,18.1"}).json()["count"] == 0
+    assert api.get("/api/v1/incidents/", {"bbox": "105.61,18.16,105.63,18.18"}).json()["count"] == 1
+    assert api.get("/api/v1/incidents/", {"overdue": "true"}).json()["count"] == 1
+    assert api.get("/api/v1/incidents/", {"status": "shared"}).json()["count"] == 0
+    assert api.get("/api/v1/segments/", {"bbox": "105.59,18.14,105.605,18.16"}).json()["count"] == 1
+
+
+def test_a_segment_the_user_cannot_see_is_not_a_valid_filter(api, world, border):
+    api.force_authenticate(world.outsider)
+    assert api.get("/api/v1/markers/", {"segment": border.segment.pk}).status_code == 400
+    assert api.get("/api/v1/markers/", {"segment": 999999}).status_code == 400
