@@ -214,7 +214,9 @@ class MarkerInspection(BaseRecord):
 
     search_fields = ("marker__number", "note")
     access_places = through("marker__segment__partnership", PARTNERSHIP_PLACES)
-    access_organisations = through("marker__segment__partnership", PARTNERSHIP_ORGANISATIONS)
+    access_organisations = (
+        *through("marker__segment__partnership", PARTNERSHIP_ORGANISATIONS), "marker__segment__vn_post", "marker__segment__la_post",
+    )
     access_sensitive_write = True
 
     class Meta:
@@ -277,7 +279,7 @@ class Incident(BaseRecord):
 
     search_fields = ("description", "place_description", "nearest_marker__number", "segment__name")
     access_places = through("partnership", PARTNERSHIP_PLACES)
-    access_organisations = through("partnership", PARTNERSHIP_ORGANISATIONS)
+    access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "segment__vn_post", "segment__la_post")
     access_sensitive = True
 
     class Meta:

@@ -262,3 +262,17 @@ def test_the_border_summary_counts_a_year_of_work(world, border, vn_incident):
         "incidents_by_category": {"Drugs": {"Reported": 1}},
     }
     assert border_summary(world.hk_nakai, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), user=border.la_officer)["incidents_by_category"] == {}
+
+
+def test_a_border_post_officer_sees_the_work_of_the_posts_segments(world, border, vn_incident):
+    from bordertwin.accounts.choices import Role
+    from bordertwin.accounts.models import Membership
+    from bordertwin.core.testing import make_user
+
+    post_officer = make_user("phu-gia-officer", "VN")
+    Membership.objects.create(user=post_officer, role=Role.BORDER_OFFICER, organisation=border.vn_post)
+    assert Marker.objects.restrict(post_officer).count() == 3
+    assert list(Patrol.objects.restrict(post_officer)) == [border.patrol]
+    assert list(Incident.objects.restrict(post_officer)) == [vn_incident]
+    services.record_inspection(border.markers[0], acting_user=post_officer, condition="good", inspected_on=datetime.date(2025, 3, 10), patrol=border.patrol)
+    assert MarkerInspection.objects.restrict(post_officer).count() == 1
