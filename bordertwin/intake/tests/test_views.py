@@ -269,3 +269,15 @@ def test_a_document_handed_in_by_mistake_is_deleted_softly(client, world, submit
     response = client.post(f"/intake/{submitted.pk}/delete/", {"change_reason": "wrong file"})
     assert response.status_code == 302 and response["Location"] == "/intake/"
     assert SourceDocument.objects.count() == 0 and SourceDocument.all_objects.get().deleted_at is not None
+
+
+def test_the_history_of_a_document_shows_its_review(client, world, submitted):
+    from django.contrib.contenttypes.models import ContentType
+
+    data = review_data(submitted, world.la_province_editor, change_reason="minutes checked")
+    client = signed_in(client, world.la_province_editor)
+    client.post(f"/intake/{submitted.pk}/", data)
+    content_type = ContentType.objects.get_for_model(SourceDocument)
+    response = client.get(f"/records/{content_type.pk}/{submitted.pk}/history/")
+    assert response.status_code == 200
+    assert "minutes checked" in response.content.decode()
