@@ -133,7 +133,7 @@ def _number(value: object) -> float:
 def _geojson_points(data: bytes) -> list[Point]:
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise ValidationError(_("The GeoJSON could not be read: {error}.").format(error=error)) from None
     geometry = document
     if isinstance(geometry, dict) and geometry.get("type") == "FeatureCollection":

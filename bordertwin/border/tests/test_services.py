@@ -276,3 +276,8 @@ def test_a_border_post_officer_sees_the_work_of_the_posts_segments(world, border
     assert list(Incident.objects.restrict(post_officer)) == [vn_incident]
     services.record_inspection(border.markers[0], acting_user=post_officer, condition="good", inspected_on=datetime.date(2025, 3, 10), patrol=border.patrol)
     assert MarkerInspection.objects.restrict(post_officer).count() == 1
+
+
+def test_a_deeply_nested_geojson_is_refused_not_crashed(world, border):
+    with pytest.raises(ValidationError):
+        services.set_route(border.patrol, b"[" * 200_000 + b"]" * 200_000, acting_user=world.vn_border_officer)
