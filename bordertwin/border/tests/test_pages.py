@@ -180,3 +180,11 @@ def test_the_history_of_a_shared_incident_keeps_names_from_the_other_side(client
     response = client.get(url)
     assert response.status_code == 200
     assert "Lò Văn C" not in response.content.decode()
+
+
+def test_a_malformed_area_on_a_list_page_is_explained_not_a_500(client, world, border):
+    client.force_login(world.viewer)
+    response = client.get("/border/markers/", {"bbox": "105,18,nope"})
+    assert response.status_code == 200
+    assert response.context["filterset"].errors["bbox"]
+    assert response.context["rows"] == []
