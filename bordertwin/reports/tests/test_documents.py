@@ -153,3 +153,9 @@ def test_each_document_leaves_a_picture_of_its_first_page(client, review):
     if shutil.which("soffice") and shutil.which("pdftoppm"):
         for stem in ("review-docx-vi", "review-docx-lo", "review-pdf-vi"):
             assert (ARTIFACTS / f"{stem}-page1.png").stat().st_size > 1000
+
+
+def test_the_english_report_writes_numbers_the_english_way(client, review):
+    text = all_text(Document(BytesIO(download(client, review, "docx", lang="en").content)))
+    assert "SOCIALIST REPUBLIC OF VIETNAM" in text and "REPORT" in text
+    assert "1,200,000,000 VND" in text
