@@ -24,9 +24,10 @@ def spans(proposals: dict[str, Any]) -> list[tuple[int, int, str, str]]:
         if isinstance(items, dict):
             items = [items]
         for item in items or []:
-            span = item.get("span")
-            if span and len(span) == 2:
-                found.append((span[0], span[1], kind, item.get("text", "")))
+            # A party is marked wherever the text names it ("spans"), not only where first named.
+            for span in item.get("spans") or [item.get("span")]:
+                if span and len(span) == 2:
+                    found.append((span[0], span[1], kind, item.get("text", "")))
     return found
 
 
