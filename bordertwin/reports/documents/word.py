@@ -411,7 +411,7 @@ class _Writer:
              d.giver, d.recipient]
             for i, d in enumerate(data.deliveries, start=1)
         ]
-        self.grid(head["deliveries"], rows, [8, 22, 22, 33, 19, 29, 16, 16], numeric=frozenset({4, 5}))
+        self.grid(head["deliveries"], rows, [10, 21, 20, 28, 17, 28, 19, 22], numeric=frozenset({4, 5}))
         self.paragraph(_("Totals by currency:"), indent=True, bold=True, after=Pt(2))
         for item in data.totals:
             self.paragraph("- " + labels.total(item, lang), indent=True, after=Pt(2))
