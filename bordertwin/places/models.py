@@ -74,7 +74,8 @@ class Place(BaseRecord):
             raise ValidationError({"valid_to": _("A place cannot end before it begins.")})
         if self.parent_id and self.parent.country != self.country:
             raise ValidationError({"parent": _("A place is part of a place of the same country.")})
-        if self.parent_id and self.pk and self.parent.path.startswith(self.compute_path_prefix()):
+        # The stored path is where the place sits now: a new parent inside it would close a loop.
+        if self.parent_id and self.pk and (self.parent_id == self.pk or self.parent.path.startswith(self.path)):
             raise ValidationError({"parent": _("A place cannot be part of itself.")})
 
     def compute_path_prefix(self) -> str:
