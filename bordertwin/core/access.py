@@ -20,6 +20,7 @@ A model may narrow further with a classmethod `access_filter(user, action) -> Q`
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -114,7 +115,34 @@ def _memberships(user: Any) -> list[Any]:
     return cached
 
 
+PLACES_VERSION = "bordertwin:places-version"
+COVERED_SECONDS = 300
+
+
 def covered_places(place: Any) -> set[int]:
+    """What a role over `place` covers, kept a few minutes: it is asked on every request.
+
+    Any change to places or successions starts a new generation of the cache (see
+    `forget_places`); other processes see the change within COVERED_SECONDS.
+    """
+    generation = cache.get_or_set(PLACES_VERSION, 1)
+    key = f"bordertwin:covered:{generation}:{place.pk}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = _covered_places(place)
+        cache.set(key, ids, COVERED_SECONDS)
+    return ids
+
+
+def forget_places() -> None:
+    """Places or successions changed: what each role covers is computed afresh."""
+    try:
+        cache.incr(PLACES_VERSION)
+    except ValueError:
+        cache.set(PLACES_VERSION, 1)
+
+
+def _covered_places(place: Any) -> set[int]:
     """A place, every place below it, and every former unit (with all below it) whose duties passed into those."""
     from bordertwin.places.choices import SuccessionKind
     from bordertwin.places.models import Place, Succession

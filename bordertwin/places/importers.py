@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from bordertwin.core import access
 from bordertwin.core.choices import Side
 from bordertwin.core.text import normalise_lao
 
@@ -148,6 +149,8 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
     ]
     bulk_create_with_history(new_links, Succession, batch_size=500)
     result.successions_created = len(new_links)
+    if to_create or new_links:
+        transaction.on_commit(access.forget_places)
     return result
 
 
