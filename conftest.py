@@ -39,3 +39,13 @@ def api():  # type: ignore[no-untyped-def]
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: a rolled-back test must not leave what roles covered."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
