@@ -56,30 +56,34 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
 
 
+def heading(label: str) -> str:
+    return f"{label}:"
+
+
 def summary(proposals: dict[str, Any]) -> str:
     """The proposals as lines a person reads: one heading per field, one line per item."""
     lines = []
     parties = proposals["vn_parties"] + proposals["la_parties"]
     places = Place.objects.in_bulk([p["place_id"] for p in parties if p.get("place_id")])
-    for side, heading in (("vn_parties", _("Vietnamese parties")), ("la_parties", _("Lao parties"))):
-        lines.append(f"{heading}:")
+    for side, label in (("vn_parties", _("Vietnamese parties")), ("la_parties", _("Lao parties"))):
+        lines.append(heading(label))
         for item in proposals[side]:
             place = places.get(item.get("place_id"))
             found = f"{place} ({place.key})" if place else _("not in the registry")
             lines.append(f"  {item['text']} [{item['span'][0]}:{item['span'][1]}] → {found}")
     event = proposals["event_date"]
     lines.append("{label}: {value}".format(label=_("Event date"), value=f"{event['value']} ({event['text']})" if event else "-"))
-    lines.append(f"{_('Agreement dates')}:")
+    lines.append(heading(_("Agreement dates")))
     for item in proposals["agreement_dates"]:
         lines.append(f"  {item['value']} {item['kind']} ({item['text']})")
-    lines.append(f"{_('Money')}:")
+    lines.append(heading(_("Money")))
     for item in proposals["money"]:
         lines.append(f"  {item['amount']} {item['currency']} {item['qualifier']} ({item['text']})")
-    lines.append(f"{_('Quantities')}:")
+    lines.append(heading(_("Quantities")))
     for item in proposals["quantities"]:
         lines.append(f"  {item['value']} {item['unit']} {item['item']} ({item['text']})")
     lines.append("{label}: {values}".format(label=_("Domains"), values=", ".join(d["value"] for d in proposals["domains"]) or "-"))
-    lines.append(f"{_('Commitments')}:")
+    lines.append(heading(_("Commitments")))
     for item in proposals["commitments"]:
         lines.append(f"  [{item['domain']}] {item['text']}")
     return "\n".join(lines)
