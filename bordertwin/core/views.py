@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -91,7 +91,7 @@ class RecordListView(ListView):
             return ""
         try:
             return reverse(self.model.url_name("add"))
-        except Exception:
+        except NoReverseMatch:
             return ""
 
 
@@ -129,7 +129,7 @@ def record_context(request: HttpRequest, obj: BaseRecord) -> dict[str, Any]:
 def _url(obj: BaseRecord, view: str) -> str:
     try:
         return reverse(obj.url_name(view), args=[obj.pk])
-    except Exception:
+    except NoReverseMatch:
         return ""
 
 
@@ -277,7 +277,11 @@ class DeletedRecordsView(View):
         return render(request, "core/deleted_records.html", {"page_obj": page, "form": ReasonForm()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        obj = _record(request, int(request.POST.get("content_type", 0) or 0), int(request.POST.get("pk", 0) or 0), deleted=True)
+        try:
+            content_type_id, pk = int(request.POST.get("content_type", "")), int(request.POST.get("pk", ""))
+        except ValueError as error:
+            raise Http404 from error
+        obj = _record(request, content_type_id, pk, deleted=True)
         form = ReasonForm(request.POST)
         if form.is_valid():
             try:
