@@ -40,9 +40,8 @@ def prepare(partnerships: int, years: int) -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
-
     import synthetic
+    from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
     from bordertwin.places.models import Place
@@ -107,6 +106,7 @@ def main() -> int:
 
     import datetime
 
+    import synthetic
     from django.db.models import Count
     from django.db.models.functions import ExtractYear
     from django.utils import translation
@@ -115,8 +115,6 @@ def main() -> int:
     from bordertwin.reports import services
     from bordertwin.reports.documents import pdf, spreadsheet, word
     from bordertwin.tracking.models import Activity, Delivery
-
-    import synthetic
 
     partnership = Partnership.objects.filter(description__startswith=synthetic.MARK).order_by("pk").first()
     year = (
