@@ -101,6 +101,20 @@ def aid_by_year(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
     return entries, chart("bar", years, series, colours=[SIDE_COLOURS[side] for side, _label in sides])
 
 
+def aid_category_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The value given per year (x) by category of support (series), in the chart currency."""
+    values: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for row in rows:
+        if row["currency"] == CHART_CURRENCY:
+            values[row["category"]][row["year"]] += row["total"]
+    years = sorted({year for by_year in values.values() for year in by_year})
+    series = [
+        (label, [values[category].get(y, Decimal(0)) for y in years])
+        for category, label in DeliveryCategory.choices if category in values
+    ]
+    return chart("bar", years, series)
+
+
 def activity_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Activities per year (x) by kind (series), from rows of year, kind, count."""
     counts: dict[str, dict[int, int]] = defaultdict(dict)
@@ -130,7 +144,8 @@ def partnership_dashboard(partnership: Partnership, user: Any) -> dict[str, Any]
     timeline: dict[int, list[Activity]] = defaultdict(list)
     for activity in activities:
         timeline[activity.started_on.year].append(activity)
-    aid_table, aid_chart = aid_by_year(aid_rows(Delivery.objects.restrict(user).filter(partnership=partnership)))
+    rows = aid_rows(Delivery.objects.restrict(user).filter(partnership=partnership))
+    aid_table, aid_chart = aid_by_year(rows)
     return {
         "status_table": status_table(counts),
         "status_chart": status_chart(counts),
@@ -141,6 +156,7 @@ def partnership_dashboard(partnership: Partnership, user: Any) -> dict[str, Any]
         "activity_chart": activity_chart([{"year": y, "kind": k, "count": n} for (y, k), n in per_year.items()]),
         "aid_table": aid_table,
         "aid_chart": aid_chart,
+        "aid_category_chart": aid_category_chart(rows),
         "chart_currency": CHART_CURRENCY,
     }
 
@@ -182,7 +198,8 @@ def overview(user: Any, province: Place | None = None) -> dict[str, Any]:
         .values_list("partnership", "total")
     ):
         value_by_partnership[pk] = total or Decimal(0)
-    aid_table, aid_chart = aid_by_year(aid_rows(deliveries))
+    rows_by_year = aid_rows(deliveries)
+    aid_table, aid_chart = aid_by_year(rows_by_year)
     rows = []
     for partnership in partnerships:
         statuses = by_partnership.get(partnership.pk, {})
@@ -202,6 +219,7 @@ def overview(user: Any, province: Place | None = None) -> dict[str, Any]:
         "activity_chart": activity_chart(activity_years),
         "aid_table": aid_table,
         "aid_chart": aid_chart,
+        "aid_category_chart": aid_category_chart(rows_by_year),
         "chart_currency": CHART_CURRENCY,
         "totals": {
             "partnerships": len(rows),

@@ -39,6 +39,7 @@ def test_the_dashboard_charts_commitments_activities_and_aid(client, review):
     context = response.context
     assert context["status_chart"]["labels"]  # domains
     assert context["aid_chart"]["labels"] == ["2023", "2025"]
+    assert len(context["aid_category_chart"]["series"]) == 2  # livestock and cash, in VND
     assert [year for year, _items in context["timeline"]] == [2024]
     assert b'data-chart="chart-aid"' in response.content and b'id="chart-aid"' in response.content
 
