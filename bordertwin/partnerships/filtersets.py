@@ -7,6 +7,10 @@ from bordertwin.places.models import Place
 from .choices import AgreementKind, CommitmentStatus, Domain, PartnershipLevel, PartnershipStatus, Recurrence, ResponsibleSide
 from .models import Agreement, Commitment, Partnership
 
+# A partnership's name reads its two places and organisations: load them with it, or a
+# drop-down of partnerships costs two queries per option.
+PARTNERSHIPS = Partnership.objects.select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
+
 
 class PartnershipFilterSet(RecordFilterSet):
     level = django_filters.ChoiceFilter(choices=PartnershipLevel.choices, label=_("Level"))
@@ -21,6 +25,7 @@ class PartnershipFilterSet(RecordFilterSet):
     )
     established_after = django_filters.DateFilter(field_name="established_on", lookup_expr="gte", label=_("Established from"))
     established_before = django_filters.DateFilter(field_name="established_on", lookup_expr="lte", label=_("Established until"))
+    parent = django_filters.ModelChoiceFilter(queryset=PARTNERSHIPS, label=_("parent partnership"))
 
     class Meta:
         model = Partnership
@@ -37,6 +42,7 @@ class AgreementFilterSet(RecordFilterSet):
     kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label=_("Signed from"))
     signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte", label=_("Signed until"))
+    partnership = django_filters.ModelChoiceFilter(queryset=PARTNERSHIPS, label=_("Partnership"))
 
     class Meta:
         model = Agreement
@@ -49,7 +55,7 @@ class CommitmentFilterSet(RecordFilterSet):
     responsible_side = django_filters.ChoiceFilter(choices=ResponsibleSide.choices, label=_("Responsible side"))
     recurrence = django_filters.ChoiceFilter(choices=Recurrence.choices, label=_("Recurrence"))
     partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.all(), field_name="agreement__partnership", label=_("Partnership")
+        queryset=PARTNERSHIPS, field_name="agreement__partnership", label=_("Partnership")
     )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
     parent = django_filters.NumberFilter(field_name="parent", label=_("Part of (id)"))
