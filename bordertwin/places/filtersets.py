@@ -36,6 +36,12 @@ class PlaceFilterSet(RecordFilterSet):
 class OrganisationFilterSet(RecordFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"))
     country = django_filters.ChoiceFilter(choices=Side.choices, field_name="place__country", label=_("Country"))
+    # Only places that have organisations: the registry's thousands of places made the
+    # organisation list a drop-down of every commune (seconds to render).
+    place = django_filters.ModelChoiceFilter(
+        queryset=Place.objects.filter(organisations__isnull=False, organisations__deleted_at__isnull=True).distinct(),
+        label=_("Place"),
+    )
 
     class Meta:
         model = Organisation
