@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from bordertwin.core import access, context
@@ -41,7 +41,7 @@ class MissingRate:
 
     def __str__(self) -> str:
         return _("no rate for {currency}→{to} on or before {day}").format(
-            currency=self.currency, to=self.to_currency, day=self.on.isoformat()
+            currency=self.currency, to=self.to_currency, day=formats.date_format(self.on, "d/m/Y")
         )
 
 
@@ -120,7 +120,7 @@ def total_value(deliveries: Iterable[Delivery], currency: str) -> Total:
 def measured_progress(commitments: Iterable[Commitment], today: datetime.date | None = None) -> dict[int, Decimal]:
     """Progress in percent measured from what was done, by commitment id, in three queries whatever the count.
 
-    - A commitment with a target: the quantities delivered in the target's unit, over the target.
+    - A commitment with a target: the quantities delivered in the target's unit up to `today`, over the target.
     - A yearly commitment without a target: 100 when an activity or delivery served it (or the commitment it
       continues) this year, else 0.
     Disputed records do not count.
@@ -132,7 +132,9 @@ def measured_progress(commitments: Iterable[Commitment], today: datetime.date | 
     result: dict[int, Decimal] = {}
     if targeted:
         sums = (
-            Delivery.objects.filter(commitment_id__in=targeted, unit_id=F("commitment__target_unit_id"))
+            Delivery.objects.filter(
+                commitment_id__in=targeted, unit_id=F("commitment__target_unit_id"), delivered_on__lte=today
+            )
             .exclude(confirmation=Confirmation.DISPUTED)
             .values("commitment_id").annotate(total=Sum("quantity"))
         )

@@ -38,7 +38,7 @@ def test_total_says_which_rate_is_missing_instead_of_guessing(world):
     make_delivery(world.hk_nakai, admin, value=Decimal("7"), currency="VND", delivered_on=D(2024, 6, 22))
     total = services.total_value(Delivery.objects.all(), "VND")
     assert total.amount == Decimal("7")
-    assert [str(gap) for gap in total.missing] == ["no rate for LAK→VND on or before 2024-06-22"]
+    assert [str(gap) for gap in total.missing] == ["no rate for LAK→VND on or before 22/06/2024"]
     assert not total.complete
 
 
@@ -92,6 +92,16 @@ def test_progress_measures_deliveries_in_the_target_unit_against_the_target(worl
     make_delivery(world.hk_nakai, world.admin, commitment=commitment, quantity=Decimal(3))
     make_delivery(world.hk_nakai, world.admin, commitment=commitment, quantity=Decimal(50), unit=unit("kg"))
     assert services.measured_progress([commitment]) == {commitment.pk: Decimal("33.3")}
+
+
+def test_progress_on_a_past_day_counts_only_what_was_delivered_by_then(world):
+    commitment = world.hk_commitment
+    commitment.target_quantity, commitment.target_unit = Decimal(10), unit("head")
+    save_record(commitment, acting_user=world.admin)
+    make_delivery(world.hk_nakai, world.admin, commitment=commitment, quantity=Decimal(4), delivered_on=D(2023, 5, 1))
+    make_delivery(world.hk_nakai, world.admin, commitment=commitment, quantity=Decimal(6), delivered_on=D(2024, 5, 1))
+    assert services.measured_progress([commitment], today=D(2023, 12, 31)) == {commitment.pk: Decimal("40.0")}
+    assert services.measured_progress([commitment], today=D(2024, 12, 31)) == {commitment.pk: Decimal("100.0")}
 
 
 def test_progress_is_measured_in_a_constant_number_of_queries(world, django_assert_max_num_queries):
