@@ -6,6 +6,7 @@ class BorderConfig(AppConfig):
     name = "bordertwin.border"
     label = "border"
     verbose_name = _("Border")
+    partnership_links = [("border:segment_list", _("Border segments"), "filter")]
     navigation = [
         ("border:dashboard", _("Border")),
         ("border:map", _("Border map")),

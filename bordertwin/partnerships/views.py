@@ -1,9 +1,11 @@
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -64,8 +66,22 @@ class PartnershipDetailView(RecordDetailView):
             vn_carriers=partnership.vn_carriers(),
             recent_changes=change_entries(partnership, limit=5),
             can_add_agreement=access.can(user, access.CHANGE, partnership),
+            related_pages=related_pages(partnership),
         )
         return context
+
+
+def related_pages(partnership: Partnership) -> list[tuple[str, str]]:
+    """Other apps' pages about a partnership; each app lists them in its AppConfig as `partnership_links`,
+    (url name, label, "path") for a page of the partnership, or (…, "filter") for a list filtered to it."""
+    pages = []
+    for config in apps.get_app_configs():
+        for name, label, kind in getattr(config, "partnership_links", ()):
+            if kind == "path":
+                pages.append((reverse(name, args=[partnership.pk]), str(label)))
+            else:
+                pages.append((f"{reverse(name)}?partnership={partnership.pk}", str(label)))
+    return pages
 
 
 class PartnershipCreateView(RecordCreateView):

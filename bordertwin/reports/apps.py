@@ -6,6 +6,10 @@ class ReportsConfig(AppConfig):
     name = "bordertwin.reports"
     label = "reports"
     verbose_name = _("Reports")
+    partnership_links = [
+        ("reports:dashboard", _("Dashboard and charts"), "path"),
+        ("reports:review", _("Review report for the talks"), "path"),
+    ]
     navigation = [
         ("reports:overview", _("Reports")),
     ]

@@ -7,6 +7,10 @@ class TrackingConfig(AppConfig):
     label = "tracking"
     verbose_name = _("Activities and deliveries")
     measure_commitments = "bordertwin.tracking.services.measured_progress"
+    partnership_links = [
+        ("tracking:activity_list", _("Activities"), "filter"),
+        ("tracking:delivery_list", _("Deliveries"), "filter"),
+    ]
     navigation = [
         ("tracking:activity_list", _("Activities")),
         ("tracking:delivery_list", _("Deliveries")),

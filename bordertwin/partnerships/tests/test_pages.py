@@ -21,3 +21,13 @@ def test_search_without_diacritics_finds_the_partnership(client, world):
     response = client.get("/partnerships/", {"q": "huong khe"})
     found = [row["object"] for row in response.context["rows"]]
     assert found == [world.hk_nakai]
+
+
+def test_the_partnership_page_leads_to_its_activities_deliveries_border_and_reports(client, world):
+    client.force_login(world.vn_province_editor)
+    response = client.get(f"/partnerships/{world.hk_nakai.pk}/")
+    urls = [url for url, _label in response.context["related_pages"]]
+    assert f"/tracking/activities/?partnership={world.hk_nakai.pk}" in urls
+    assert f"/reports/partnerships/{world.hk_nakai.pk}/" in urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
