@@ -25,7 +25,8 @@ class PlaceSelect(forms.Select):
         return context
 
     def optgroups(self, name: str, value: list[Any], attrs: dict[str, Any] | None = None) -> list[Any]:
-        chosen = [v for v in value if v not in ("", None)]
+        # Only ids: a form sent back with "abc" or a 30-digit number re-renders, it must not crash.
+        chosen = [v for v in value if str(v).isdigit() and int(v) < 2**63]
         if not chosen:
             return [(None, [self.create_option(name, "", "---------", False, 0)], 0)]
         places = Place.all_objects.filter(pk__in=chosen)
