@@ -78,7 +78,7 @@ class CommitmentForm(RecordForm):
         self.fields["agreement"].queryset = Agreement.objects.restrict(self.user, access.CHANGE)
         parents = Commitment.objects.restrict(self.user, access.VIEW)
         agreement_id = self.initial.get("agreement") or self.instance.agreement_id
-        if agreement_id:
+        if str(agreement_id or "").isdigit() and int(agreement_id) < 2**63:  # from the address: may be anything
             parents = parents.filter(agreement=agreement_id)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
