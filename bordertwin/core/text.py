@@ -12,7 +12,8 @@ def fold(text: str | None) -> str:
     """Lower-case, strip Vietnamese diacritics (đ→d), unify Lao spellings, squeeze spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).replace(*_LAO_AM)
+    # PostgreSQL refuses NUL in any string, so a typed-in "\x00" would break the query.
+    text = unicodedata.normalize("NFC", text.replace("\x00", " ")).replace(*_LAO_AM)
     decomposed = unicodedata.normalize("NFD", text)
     kept = []
     for char in decomposed:
