@@ -14,6 +14,7 @@ from bordertwin.core.text import fold, normalise_lao
     ("Hu\u031bo\u031bng Khe\u0302", "huong khe"),  # decomposed input folds alike
     ("", ""),
     (None, ""),
+    ("huong\x00khe", "huong khe"),
 ])
 def test_vietnamese_folds_without_diacritics_or_case(text, folded):
     assert fold(text) == folded

@@ -62,3 +62,8 @@ def test_the_place_picker_offers_matching_places_of_one_country(client, world):
     assert {p.key for p in options} >= {"VN-2008-D444"}
     assert all(p.country == "VN" for p in options)
     assert list(client.get("/places/choices/", {"q": "huong khe", "country": "LA"}).context["places"]) == []
+
+
+def test_the_place_picker_survives_a_nul_character(client, world):
+    client.force_login(world.viewer)
+    assert client.get("/places/choices/", {"q": "huong\x00khe"}).status_code == 200
