@@ -1,5 +1,7 @@
 """The partnerships API: tokens, clear 400s for bad input, bounded pages, filters, answers that match the schema."""
 
+import datetime
+
 import pytest
 
 from bordertwin.core import services
@@ -145,3 +147,31 @@ def test_a_single_partnership_names_its_carriers_today(api, world):
     carriers = api.get(f"/api/v1/partnerships/{world.hk_nakai.pk}/").json()["vn_carriers"]
     assert len(carriers) == 7
     assert place("VN-2025-C18544").pk in carriers
+
+
+@pytest.mark.parametrize("url", ["/api/v1/partnerships/", "/api/v1/agreements/", "/api/v1/commitments/",
+                                 "/api/v1/organisations/", "/api/v1/places/?q=huong"])
+def test_api_lists_take_the_same_number_of_queries_for_3n_rows_as_for_n(api, world, url, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bordertwin.places.models import Organisation
+
+    def grow(start, count):
+        communes = list(place("VN-2008-D444").children.order_by("path"))
+        for n in range(start, start + count):
+            commune = communes[n % len(communes)]
+            organisation = Organisation.objects.create(name_vi=f"UBND xã {n}", kind="peoples_committee", place=commune)
+            pair = services.save_record(Partnership(vn_place=commune, vn_organisation=organisation, la_place=place("LA-D-NAKAI"),
+                                                    level="commune", parent=world.hk_nakai), acting_user=world.admin)
+            agreement = services.save_record(Agreement(partnership=pair, kind="plan", title=f"Kế hoạch {n}",
+                                                       signed_on=datetime.date(2024, 1, 1)), acting_user=world.admin)
+            services.save_record(Commitment(agreement=agreement, domain="health", text=f"Khám {n}"), acting_user=world.admin)
+
+    api.force_authenticate(world.vn_province_editor)
+    grow(0, 3)
+    with CaptureQueriesContext(connection) as captured:
+        assert api.get(url).status_code == 200
+    grow(3, 6)
+    with django_assert_max_num_queries(len(captured)):
+        assert api.get(url).status_code == 200
