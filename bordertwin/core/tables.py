@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,20 @@ def csv_response(headers: list[str], rows: Iterable[list[Any]], filename: str) -
     return response
 
 
+def _cell(value: Any) -> Any:
+    """A value a worksheet accepts: text pasted from Word carries control characters that
+    XLSX forbids (openpyxl refuses the whole file); line and page breaks become spaces."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", " ").replace("\x0c", " "))
+    return value
+
+
 def xlsx_response(headers: list[str], rows: Iterable[list[Any]], filename: str, title: str = "Data") -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(headers)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_cell(value) for value in row])
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
