@@ -85,3 +85,13 @@ def test_an_export_cell_that_looks_like_a_formula_is_not_run_as_one(client, worl
     assert not rows[1][0].startswith("=")
     sheet = xlsx_rows(client.get("/partnerships/commitments/", {"q": "hyperlink", "export": "xlsx"}))
     assert sheet[1][0] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_text_pasted_from_word_with_control_characters_still_exports(client, world):
+    services.save_record(Commitment(agreement=world.hk_memorandum, domain="health", text="Khám bệnh\x0bđịnh kỳ\x01"),
+                         acting_user=world.admin)
+    client.force_login(world.viewer)
+    response = client.get("/partnerships/commitments/", {"q": "dinh ky", "export": "xlsx"})
+    assert response.status_code == 200
+    assert xlsx_rows(response)[1][0] == "Khám bệnh định kỳ"
+    assert csv_rows(client.get("/partnerships/commitments/", {"q": "dinh ky", "export": "csv"}))[1][0].startswith("Khám bệnh")
