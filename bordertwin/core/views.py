@@ -249,6 +249,9 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     record = attachment.record
     if record is None or not access.can(request.user, access.VIEW, record):
         raise Http404
+    # A deleted record's files go with it; only those who may restore it still reach them.
+    if getattr(record, "deleted_at", None) is not None and not access.can(request.user, access.RESTORE, record):
+        raise Http404
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.media_type)
 
 
