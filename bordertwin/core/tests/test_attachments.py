@@ -87,3 +87,16 @@ def test_a_removed_file_can_no_longer_be_downloaded(client, world):
     attachment = Attachment.objects.get()
     assert client.post(f"/files/{attachment.pk}/remove/").status_code == 302
     assert client.get(f"/files/{attachment.pk}/").status_code == 404
+
+
+def test_the_files_of_a_deleted_record_go_with_it(client, world):
+    from bordertwin.core import services
+
+    client.force_login(world.vn_province_editor)
+    attach(client, world.hk_memorandum, "bien-ban.pdf", FILES["bien-ban.pdf"])
+    attachment = Attachment.objects.get()
+    services.delete_record(world.hk_commitment, acting_user=world.admin)
+    services.delete_record(world.hk_memorandum, acting_user=world.admin)
+    for name, status in (("vn_province_editor", 404), ("viewer", 404), ("admin", 200)):
+        client.force_login(getattr(world, name))
+        assert client.get(f"/files/{attachment.pk}/").status_code == status, name
