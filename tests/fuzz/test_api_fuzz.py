@@ -8,11 +8,14 @@ so the run is repeatable and short.
 
 import itertools
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -37,22 +40,28 @@ _turns = itertools.count()
 
 
 @pytest.fixture
-def fuzz_target(db: Any) -> dict[str, Any]:
+def fuzz_target(db: Any) -> Iterator[dict[str, Any]]:
     """The shared world, an administrator's token, and a real record of each kind for `{id}` paths."""
     from rest_framework.authtoken.models import Token
 
     from bordertwin.core.testing import build_world, place
     from bordertwin.places.models import Organisation
 
+    # Like Django's test client: a request must not close the test's connection on its way
+    # in or out (on PostgreSQL that would end the transaction the test runs in).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     world = build_world()
     committee = Organisation.objects.create(name_vi="UBND huyện Hương Khê", kind="peoples_committee", place=place("VN-2008-D444"))
-    return {
+    yield {
         "headers": {"Authorization": f"Token {Token.objects.create(user=world.admin).key}"},
         "ids": {
             "places": place("LA-VC-NOONGMA").pk, "organisations": committee.pk, "partnerships": world.hk_nakai.pk,
             "agreements": world.hk_memorandum.pk, "commitments": world.hk_commitment.pk,
         },
     }
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
