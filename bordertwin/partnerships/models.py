@@ -26,6 +26,18 @@ PARTNERSHIP_PLACES = ("vn_place", "la_place")
 PARTNERSHIP_ORGANISATIONS = ("vn_organisation", "la_organisation")
 
 
+def refresh_search_text(records: Any, fields: set[str], update_fields: Any) -> None:
+    """Re-fold the search text of rows that quote a record's names (an agreement quotes its
+    partnership's places), after that record changed one of `fields`; else they are found
+    by the old names and not by the new."""
+    if update_fields is not None and not fields & set(update_fields):
+        return
+    for record in records:
+        text = record.compute_search_text()
+        if text != record.search_text:
+            type(record).all_objects.filter(pk=record.pk).update(search_text=text)
+
+
 def through(prefix: str, lookups: tuple[str, ...]) -> tuple[str, ...]:
     """Access lookups of a partnership, seen from a record that belongs to one."""
     return tuple(f"{prefix}__{lookup}" for lookup in lookups)
@@ -98,6 +110,18 @@ class Partnership(BaseRecord):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            names = {*PARTNERSHIP_PLACES, *PARTNERSHIP_ORGANISATIONS}
+            update_fields = kwargs.get("update_fields")
+            refresh_search_text(self.agreements(manager="all_objects").select_related("partnership"), names, update_fields)
+            refresh_search_text(
+                Commitment.all_objects.filter(agreement__partnership=self).select_related("agreement__partnership"),
+                names, update_fields,
+            )
+
     def vn_carriers(self) -> list[Place]:
         """The Vietnamese units that carry this partnership on today."""
         return self.vn_place.current_successors()
@@ -139,6 +163,15 @@ class Agreement(BaseRecord):
         from bordertwin.core.templatetags.bordertwin import precise_date
 
         return f"{self.title} ({precise_date(self.signed_on, self.signed_on_precision)})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            refresh_search_text(
+                self.commitments(manager="all_objects").select_related("agreement__partnership"),
+                {"title", "partnership"}, kwargs.get("update_fields"),
+            )
 
     def clean(self) -> None:
         errors = {}
