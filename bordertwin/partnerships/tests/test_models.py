@@ -97,3 +97,18 @@ def test_a_dissolved_district_partnership_is_carried_on_by_the_new_communes(worl
     carriers = {p.key for p in world.hk_nakai.vn_carriers()}
     assert len(carriers) == 7 and "VN-2025-C18544" in carriers
     assert [p.key for p in world.tt_noongma.vn_carriers()] == ["VN-2025-C19147"]
+
+
+def test_agreements_and_commitments_are_found_by_the_partnerships_new_place(world):
+    hk = world.hk_nakai
+    hk.la_place = place("LA-D-BUALAPHA")
+    services.save_record(hk, acting_user=world.admin)
+    assert list(Agreement.objects.search("bualapha").filter(partnership=hk)) == [world.hk_memorandum]
+    assert list(Commitment.objects.search("bualapha bo nai")) == [world.hk_commitment]
+    assert not Agreement.objects.search("nakai").filter(partnership=hk).exists()
+
+
+def test_commitments_are_found_by_their_agreements_new_title(world):
+    world.hk_memorandum.title = "Bản ghi nhớ hợp tác giai đoạn 2022–2025"
+    services.save_record(world.hk_memorandum, acting_user=world.admin)
+    assert list(Commitment.objects.search("giai doan 2022")) == [world.hk_commitment]
