@@ -93,7 +93,8 @@ def restore_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> Ba
 
 @transaction.atomic
 def add_note(obj: models.Model, *, acting_user: Any, text: str) -> JournalEntry:
-    access.require(acting_user, access.VIEW, obj)
+    """A note in a record's journal, by someone who may change the record (a viewer only reads)."""
+    access.require(acting_user, access.CHANGE, obj)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("A note cannot be empty.")})

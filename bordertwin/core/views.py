@@ -270,13 +270,21 @@ class DeletedRecordsView(View):
     """Deleted records an administrator may restore, newest first."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        rows = []
+        # Every deleted record's date and id first (no cap), then the records of the shown page only.
+        keys = []
         for model in _record_models():
             deleted = model.all_objects.filter(deleted_at__isnull=False).restrict(request.user, access.RESTORE)
-            for obj in deleted.order_by("-deleted_at")[:200]:
-                rows.append((obj, ContentType.objects.get_for_model(model).pk, model._meta.verbose_name))
-        rows.sort(key=lambda row: row[0].deleted_at, reverse=True)
-        page = Paginator(rows, page_size(request)).get_page(request.GET.get("page"))
+            keys += [(deleted_at, model, pk) for deleted_at, pk in deleted.values_list("deleted_at", "pk")]
+        keys.sort(key=lambda key: key[0], reverse=True)
+        page = Paginator(keys, page_size(request)).get_page(request.GET.get("page"))
+        wanted: dict[type[BaseRecord], list[int]] = {}
+        for _deleted_at, model, pk in page.object_list:
+            wanted.setdefault(model, []).append(pk)
+        found = {(model, pk): obj for model, pks in wanted.items() for pk, obj in model.all_objects.in_bulk(pks).items()}
+        page.object_list = [
+            (found[(model, pk)], ContentType.objects.get_for_model(model).pk, model._meta.verbose_name)
+            for _deleted_at, model, pk in page.object_list
+        ]
         return render(request, "core/deleted_records.html", {"page_obj": page, "form": ReasonForm()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
