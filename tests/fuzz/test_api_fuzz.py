@@ -1,9 +1,9 @@
 """Fuzzing the API with its own OpenAPI schema: no input, however odd, gets a server error.
 
-Schemathesis generates requests for every GET, POST and PATCH of places, organisations,
-partnerships, agreements and commitments, and sends them in-process through Django's WSGI
-handler, signed in as an administrator by token. Examples are bounded and derandomized
-so the run is repeatable and short.
+Schemathesis generates requests for every GET, POST and PATCH of every resource under
+/api/v1/ (the foundation's, tracking's, the border's and the intake's), and sends them
+in-process through Django's WSGI handler, signed in as an administrator by token.
+Examples are bounded and derandomized so the run is repeatable and short.
 """
 
 import itertools
@@ -21,7 +21,11 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-RESOURCES = ("places", "organisations", "partnerships", "agreements", "commitments")
+RESOURCES = (
+    "places", "organisations", "partnerships", "agreements", "commitments",
+    "activities", "deliveries", "exchange-rates", "review-periods", "units",
+    "segments", "markers", "inspections", "patrols", "incidents", "intake",
+)
 
 
 def load_schema() -> Any:
@@ -58,10 +62,60 @@ def fuzz_target(db: Any) -> Iterator[dict[str, Any]]:
         "ids": {
             "places": place("LA-VC-NOONGMA").pk, "organisations": committee.pk, "partnerships": world.hk_nakai.pk,
             "agreements": world.hk_memorandum.pk, "commitments": world.hk_commitment.pk,
+            **module_records(world, committee),
         },
     }
     for signal in (request_started, request_finished):
         signal.connect(close_old_connections)
+
+
+def module_records(world: Any, committee: Any) -> dict[str, int]:
+    """One record of each kind the other modules keep, made through their own services."""
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from bordertwin.border import services as border_services
+    from bordertwin.border.models import Incident, Marker, Patrol, Segment
+    from bordertwin.core.services import save_record
+    from bordertwin.core.testing import place
+    from bordertwin.intake.services import submit_document
+    from bordertwin.partnerships.models import Unit
+    from bordertwin.places.models import Organisation
+    from bordertwin.tracking.models import Activity, Delivery, ExchangeRate, ReviewPeriod
+
+    admin, day = world.admin, datetime.date(2024, 6, 22)
+    moment = datetime.datetime(2024, 6, 22, 8, tzinfo=timezone.get_current_timezone())
+
+    def save(obj: Any) -> Any:
+        return save_record(obj, acting_user=admin)
+
+    head = Unit.objects.get(code="head")
+    la_post = save(Organisation(name_vi="Đại đội biên phòng 311", kind="border_guard_company", place=place("LA-D-NAKAI")))
+    vn_post = save(Organisation(name_vi="Đồn Biên phòng Phú Gia", kind="border_guard_post", place=committee.place))
+    segment = save(Segment(partnership=world.hk_nakai, name="Mốc 521–522", vn_post=vn_post, la_post=la_post, length_km=Decimal("12.5")))
+    marker = save(Marker(segment=segment, number="521", latitude=Decimal("18.15"), longitude=Decimal("105.6"), marker_type="main"))
+    patrol = save(Patrol(partnership=world.hk_nakai, segment=segment, kind="joint", started_at=moment, vn_unit=vn_post, la_unit=la_post))
+    inspection = border_services.record_inspection(marker, acting_user=admin, condition="good", inspected_on=day, patrol=patrol)
+    incident = border_services.report_incident(
+        Incident(partnership=world.hk_nakai, segment=segment, category="drugs", occurred_at=moment, description="Vụ việc",
+                 nearest_marker=marker),
+        acting_user=admin, note="Báo cáo",
+    )
+    return {
+        "activities": save(Activity(partnership=world.hk_nakai, kind="talks", title="Hội đàm", started_on=day)).pk,
+        "deliveries": save(Delivery(
+            partnership=world.hk_nakai, category="livestock", item="Bò nái", quantity=Decimal(9), unit=head,
+            giver_side="VN", delivered_on=day,
+        )).pk,
+        "exchange-rates": save(ExchangeRate(currency="USD", to_currency="VND", rate=Decimal(24000), valid_on=day)).pk,
+        "review-periods": save(ReviewPeriod(partnership=world.hk_nakai, start=datetime.date(2022, 6, 25), end=day)).pk,
+        "units": head.pk,
+        "segments": segment.pk, "markers": marker.pk, "inspections": inspection.pk, "patrols": patrol.pk,
+        "incidents": incident.pk,
+        "intake": submit_document(acting_user=admin, text="Huyện Hương Khê và huyện Nakai ký biên bản ngày 25/6/2022.").pk,
+    }
 
 
 @schema.parametrize()
