@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -54,6 +55,8 @@ class SourceDocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         """Record the accepted proposals; the body holds the review page's fields ("agreement-0-accept": true…)."""
         document = self.get_object()
         access.require(request.user, access.CHANGE, document)
+        if not hasattr(request.data, "items"):
+            raise ValidationError({"non_field_errors": [_("Send the review as an object of field names and values.")]})
         form = ReviewForm(_form_data(request.data), document=document, user=request.user)
         if not form.is_valid():
             return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)

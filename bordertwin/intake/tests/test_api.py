@@ -131,6 +131,13 @@ def test_accept_with_a_bad_value_answers_400_and_records_nothing(api, world, sub
     assert ProposalLink.objects.count() == 0 and Agreement.objects.filter(partnership=world.tt_noongma).count() == 1
 
 
+def test_accept_with_a_body_that_is_not_an_object_answers_400_and_records_nothing(api, world, submitted):
+    api.force_authenticate(world.la_province_editor)
+    response = api.post(f"/api/v1/intake/{submitted.pk}/accept/", [None, None], format="json")
+    assert response.status_code == 400 and "non_field_errors" in response.json()
+    assert ProposalLink.objects.count() == 0
+
+
 def test_a_viewer_cannot_accept_through_the_api(api, world, submitted):
     api.force_authenticate(world.viewer)
     response = api.post(f"/api/v1/intake/{submitted.pk}/accept/", review(world, submitted), format="json")
