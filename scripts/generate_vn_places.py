@@ -58,8 +58,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import vietnam_provinces
-from vietnam_provinces import Province, VietNamDivisionType, Ward
-from vietnam_provinces import legacy
+from vietnam_provinces import Province, VietNamDivisionType, Ward, legacy
 from vietnam_provinces._province_conversion_2025 import NEW_TO_OLD as PROVINCE_NEW_TO_OLD
 from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW as PROVINCE_OLD_TO_NEW
 from vietnam_provinces._ward_conversion_2025 import NEW_TO_OLD as WARD_NEW_TO_OLD

@@ -384,6 +384,6 @@ def test_huong_khe_district_passed_its_duties_to_the_new_communes():
 
 
 def test_every_abolished_district_passed_its_duties_on():
-    for key, row in all_places().items():
+    for key in all_places():
         if key.startswith("VN-2008-D"):
             assert successors_of(key, "duties_transferred"), key
