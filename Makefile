@@ -35,6 +35,7 @@ system-deps:
 	scripts/install-system-deps
 
 test: setup system-deps
+	$(BIN)/ruff check bordertwin tests bench scripts conftest.py
 	$(BIN)/bordertwin makemigrations --check --dry-run -v1
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
