@@ -280,14 +280,7 @@ class _Writer:
         head = self.data.letterhead
         self.paragraph(head.nation, size=Pt(13), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
         self.paragraph(head.motto, size=Pt(13), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
-        holder = self.document.add_table(rows=1, cols=1)
-        self._borderless(holder)
-        holder.alignment = WD_TABLE_ALIGNMENT.CENTER
-        holder.columns[0].width = Mm(165)
-        cell = holder.rows[0].cells[0]
-        cell.width = Mm(165)
-        cell._width_mm = 165  # type: ignore[attr-defined]
-        self._short_line(cell, 70)
+        self._centred_rule(70)
         left, right = self._head_table((85, 80))
         if head.authority:
             self._cell_paragraph(left, head.authority, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -300,6 +293,11 @@ class _Writer:
         self.paragraph("", after=Pt(6))
         self.paragraph(head.title.upper(), size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
         self.paragraph(head.subtitle, size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
+        self._centred_rule(40)
+        self.paragraph(labels.intro(self.data), indent=True)
+
+    def _centred_rule(self, length_mm: int) -> None:
+        """The short rule centred under a heading, in a borderless full-width table as Word needs it."""
         holder = self.document.add_table(rows=1, cols=1)
         self._borderless(holder)
         holder.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -307,8 +305,7 @@ class _Writer:
         cell = holder.rows[0].cells[0]
         cell.width = Mm(165)
         cell._width_mm = 165  # type: ignore[attr-defined]
-        self._short_line(cell, 40)
-        self.paragraph(labels.intro(self.data), indent=True)
+        self._short_line(cell, length_mm)
 
     def heading(self, text: str) -> None:
         paragraph = self.paragraph(text, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=Pt(6))
