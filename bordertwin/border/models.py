@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin.core.choices import Side
@@ -178,9 +179,9 @@ class Patrol(BaseRecord):
         indexes = [models.Index(fields=["segment", "started_at"], name="border_patrol_segment_start")]
 
     def __str__(self) -> str:
-        return _("{kind} patrol of {segment}, {date}").format(
-            kind=self.get_kind_display(), segment=self.segment if self.segment_id else "", date=self.started_at.strftime("%d/%m/%Y") if self.started_at else "",
-        )
+        return capfirst(_("{kind} patrol of {segment}, {date}").format(
+            kind=self.get_kind_display().lower(), segment=self.segment if self.segment_id else "", date=self.started_at.strftime("%d/%m/%Y") if self.started_at else "",
+        ))
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}
