@@ -1,0 +1,144 @@
+"""A Hà Tĩnh editor records the cows delivered against a commitment, sees its progress move, downloads the report.
+
+Runs Debian's chromium (never a downloaded one) against pytest-django's live server. Each
+step leaves a full-page screenshot in artifacts/browser/ for someone to look at.
+"""
+
+import datetime
+import io
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from docx import Document
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from bordertwin.core.services import save_record
+from bordertwin.core.testing import PASSWORD, build_world
+from bordertwin.partnerships.models import Unit
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+ITEM = "Bò cái sinh sản giống lai Sind"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make system-deps`); browser tests do not skip.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def officer_page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    expect.set_options(timeout=15_000)  # the machine is shared: give slow pages time, never sleep
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+class Steps:
+    """Numbered screenshots of one walk through the pages."""
+
+    def __init__(self, page: Page, name: str) -> None:
+        self.page, self.count = page, 0
+        self.folder = SHOTS / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob("*.png"):
+            old.unlink()
+
+    def shot(self, label: str) -> None:
+        self.count += 1
+        self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
+
+
+def docx_text(content: bytes) -> str:
+    """Every paragraph of the document, in its body and in its tables."""
+    document = Document(io.BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_an_editor_records_a_delivery_sees_the_progress_and_downloads_the_report(live_server, officer_page: Page) -> None:
+    page = officer_page
+    world = build_world()  # loads the reference data first
+    head = Unit.objects.get(code="head")
+    commitment = world.hk_commitment
+    commitment.target_quantity, commitment.target_unit, commitment.status = Decimal(9), head, "in_progress"
+    commitment = save_record(commitment, acting_user=world.admin)
+    partnership = world.hk_nakai
+    steps = Steps(page, "delivery_progress_report")
+    url = live_server.url
+
+    page.goto(f"{url}{commitment.get_absolute_url()}")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.fill("#id_username", world.vn_province_editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button.primary")
+    expect(page.locator("h1")).to_have_text("Cam kết")
+    expect(page.locator("p.lead")).to_have_text("Hỗ trợ 9 con bò nái")
+    facts = page.locator("section.card dl.facts").first
+    expect(facts).to_contain_text("0%")
+    tracking = page.locator("section.tracking-commitment")
+    expect(tracking).to_contain_text("Tiến độ tính cả hỗ trợ và hoạt động")
+    expect(tracking.locator("dl.facts")).to_contain_text("0%")
+    steps.shot("commitment-before")
+
+    tracking.get_by_role("link", name="Thêm khoản hỗ trợ").click()
+    expect(page).to_have_url(re.compile(r"/deliveries/new/"))
+    expect(page.locator("#id_partnership")).to_have_value(str(partnership.pk))
+    expect(page.locator("#id_commitment")).to_have_value(str(commitment.pk))
+    page.select_option("#id_category", "livestock")
+    page.fill("#id_item", ITEM)
+    page.fill("#id_quantity", "9")
+    page.select_option("#id_unit", str(head.pk))
+    page.select_option("#id_giver_side", "VN")
+    page.fill("#id_giver_name", "Huyện Hương Khê")
+    page.fill("#id_recipient_group", "Các hộ dân huyện Nakai")
+    delivered_on = timezone.localdate() - datetime.timedelta(days=15)  # progress counts deliveries up to today
+    page.fill("#id_delivered_on", delivered_on.isoformat())
+    steps.shot("new-delivery")
+    page.click("button.primary")
+    expect(page.locator("h1")).to_contain_text(ITEM)
+    steps.shot("delivery")
+
+    page.get_by_role("link", name="Hỗ trợ 9 con bò nái").click()
+    expect(page.locator("h1")).to_have_text("Cam kết")
+    expect(facts).to_contain_text("100%")
+    expect(tracking.locator("dl.facts")).to_contain_text("100%")
+    expect(tracking.locator("ul").first).to_contain_text(ITEM)
+    expect(tracking.locator("ul").first).to_contain_text(f"9 con (gia súc) · {delivered_on:%d/%m/%Y}")
+    steps.shot("commitment-after")
+
+    page.goto(f"{url}/reports/partnerships/{partnership.pk}/review/")
+    expect(page.locator("h1")).to_have_text("Báo cáo đánh giá phục vụ hội đàm thường niên")
+    tables = page.locator("table.records")
+    cows_row = tables.first.locator("tbody tr", has_text="Hỗ trợ 9 con bò nái")
+    expect(cows_row).to_contain_text("100")
+    expect(tables.nth(1)).to_contain_text(ITEM)
+    steps.shot("review")
+    with page.expect_download() as caught:
+        page.get_by_role("link", name="Word (DOCX)").click()
+    download = caught.value
+    assert download.suggested_filename.endswith(".docx")
+    content = Path(download.path()).read_bytes()
+    assert content[:2] == b"PK"
+    assert ITEM in docx_text(content)
