@@ -1,0 +1,162 @@
+"""A Quảng Trị editor pastes the Thượng Trạch – Noỏng Mạ article, accepts what is proposed, and finds the records.
+
+Runs Debian's chromium (never a downloaded one) against pytest-django's live server. Each
+step leaves a full-page screenshot in artifacts/browser/intake_article/.
+"""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from bordertwin.accounts.choices import Role
+from bordertwin.core.testing import PASSWORD, build_world, ensure_reference, make_user
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+ARTICLE = Path("/work/shared/seeds/002_08a9a118e3708701.txt")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make system-deps`); browser tests do not skip.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def officer_page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    expect.set_options(timeout=15_000)  # the machine is shared: give slow pages time, never sleep
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+class Steps:
+    """Numbered screenshots of one walk through the pages."""
+
+    def __init__(self, page: Page, name: str) -> None:
+        self.page, self.count = page, 0
+        self.folder = SHOTS / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob("*.png"):
+            old.unlink()
+
+    def shot(self, label: str) -> None:
+        self.count += 1
+        self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
+
+
+def test_an_editor_pastes_the_thuong_trach_article_accepts_the_proposals_and_finds_the_records(
+    live_server, officer_page: Page
+) -> None:
+    if not ARTICLE.is_file():
+        pytest.fail(f"{ARTICLE} is missing: the seed articles belong in /work/shared/seeds/.")
+    article = ARTICLE.read_text(encoding="utf-8")
+    page = officer_page
+    ensure_reference()
+    world = build_world()
+    # Quảng Trị (2025) took in Quảng Bình, and with it the commune of Thượng Trạch.
+    make_user("quang-tri-editor", "VN", Role.EDITOR, "VN-2025-P44")
+    steps = Steps(page, "intake_article")
+    url = live_server.url
+
+    page.goto(f"{url}/intake/new/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.fill("#id_username", "quang-tri-editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button.primary")
+    expect(page.locator("h1")).to_have_text("Đọc văn bản")
+
+    page.fill("#id_text", article)
+    page.fill("#id_document_date", "2024-06-22")
+    steps.shot("submit")
+    page.click("button.primary")
+
+    title = article.splitlines()[0].strip()
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator("ul.messages")).to_contain_text("Đã đọc. Hãy xem xét những gì tìm thấy trước khi ghi nhận.")
+    expect(page.locator("dl.facts")).to_contain_text("22/06/2024")
+    # The text is shown with what was found marked in it.
+    body = page.locator(".intake-body")
+    expect(body.locator("mark.intake-party", has_text="Thượng Trạch").first).to_be_visible()
+    expect(body.locator("mark.intake-party", has_text="Noỏng Mạ").first).to_be_visible()
+    expect(body.locator("mark.intake-money", has_text="1,7 tỷ đồng")).to_be_visible()
+    expect(body.locator("mark.intake-commitment", has_text="Hin Nậm Nô")).to_be_visible()
+
+    # The proposals: the partnership already recorded, one agreement, its commitments ticked.
+    review = page.locator("form#intake-review")
+    expect(review.locator("#id_partnership option:checked")).to_have_text("Xã Thượng Trạch – Cụm bản Noỏng Mạ")
+    agreements = review.locator("fieldset.intake-agreement-group")
+    expect(agreements).to_have_count(1)
+    expect(agreements.first.locator("legend input[type=checkbox]")).to_be_checked()
+    expect(agreements.first.locator("input[name='agreement-0-title']")).to_have_value("Biên bản hội đàm tháng 6/2024")
+    commitments = review.locator("fieldset.intake-commitment-group")
+    heritage = commitments.filter(has_text="Hin Nậm Nô")
+    expect(heritage).to_have_count(1)
+    expect(heritage.locator("legend input[type=checkbox]")).to_be_checked()
+    heritage_text = heritage.locator("textarea").input_value()
+    assert heritage_text.startswith("đồng hành đưa Vườn Quốc gia Hin Nậm Nô trở thành Di sản thiên nhiên thế giới")
+    ticked = review.locator("fieldset.intake-commitment-group legend input[type=checkbox]:checked").count()
+    assert ticked == commitments.count() >= 5
+    # Deliveries are left for the officer to decide: unticked by default.
+    expect(review.locator("fieldset.intake-money-group legend input[type=checkbox]:checked")).to_have_count(0)
+    steps.shot("review")
+
+    review.locator("#id_partnership").select_option(label="Xã Thượng Trạch – Cụm bản Noỏng Mạ")
+    review.get_by_role("button", name="Ghi nhận các đề xuất đã chấp nhận").click()
+    expect(page.locator("ul.messages")).to_contain_text(f"Đã tạo {1 + ticked} hồ sơ từ văn bản.")
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator("dl.facts")).to_contain_text("Xã Thượng Trạch – Cụm bản Noỏng Mạ")
+    expect(page.locator(".intake-proposals h2")).to_have_text("Hồ sơ lấy từ văn bản này")
+    taken = page.locator("ul.intake-accepted li")
+    expect(taken).to_have_count(1 + ticked)
+    expect(taken.filter(has_text="Biên bản hội đàm tháng 6/2024").first).to_be_visible()
+    steps.shot("reviewed")
+
+    # The new commitment is found in the commitments list, searched for and filtered by partnership.
+    page.goto(f"{url}/partnerships/commitments/")
+    expect(page.locator("h1")).to_have_text("Cam kết")
+    filters = page.locator("form.filters")
+    filters.locator("input[name='q']").fill("di sản thiên nhiên thế giới")
+    filters.locator("select[name='partnership']").select_option(label="Xã Thượng Trạch – Cụm bản Noỏng Mạ")
+    filters.locator("button[type='submit']").click()
+    expect(page).to_have_url(re.compile(rf"partnership={world.tt_noongma.pk}"))
+    found = page.locator("#record-table tbody tr")
+    expect(found).to_have_count(1)
+    expect(found.first).to_contain_text("Hin Nậm Nô")
+    expect(found.first).to_contain_text("Môi trường")
+    expect(found.first).to_contain_text("Biên bản hội đàm tháng 6/2024")
+    steps.shot("commitments-found")
+
+    found.first.locator("a").first.click()
+    expect(page.locator("h1")).to_have_text("Cam kết")
+    expect(page.locator("p.lead")).to_have_text(heritage_text)
+    steps.shot("commitment")
+
+    # The agreement taken from the article sits beside the one already recorded for the partnership.
+    page.goto(f"{url}/partnerships/agreements/")
+    page.locator("form.filters input[name='q']").fill("hội đàm tháng 6/2024")
+    page.locator("form.filters button[type='submit']").click()
+    rows = page.locator("#record-table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Xã Thượng Trạch – Cụm bản Noỏng Mạ")
+    rows.first.locator("a").first.click()
+    expect(page.locator("h1")).to_have_text("Biên bản hội đàm tháng 6/2024")
+    expect(page.locator("table.records tbody tr")).to_have_count(ticked)
+    expect(page.locator("table.records tbody")).to_contain_text("Hin Nậm Nô")
+    steps.shot("agreement")
