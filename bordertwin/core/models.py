@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import context
-from .text import fold
+from .text import has_lao, search_words
 
 
 class HistoryContext(models.Model):
@@ -46,11 +46,17 @@ class RecordQuerySet(models.QuerySet):
         return access.restrict(self, user, action)
 
     def search(self, query: str | None) -> "RecordQuerySet":
-        """Rows whose names contain every word of the query, ignoring case and diacritics."""
-        words = fold(query).split()
+        """Rows with a word starting with each word of the query, ignoring case and diacritics.
+
+        "hin" finds "Hin Nậm Nô", not "Chính"; Lao, written without spaces between words,
+        is found anywhere in the text.
+        """
         condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
+        for word in search_words(query):
+            if has_lao(word):
+                condition &= Q(search_text__contains=word)
+            else:
+                condition &= Q(search_text__startswith=word) | Q(search_text__contains=f" {word}")
         return self.filter(condition)
 
 
@@ -120,7 +126,7 @@ class BaseRecord(models.Model):
         return self.deleted_at is not None
 
     def compute_search_text(self) -> str:
-        return " ".join(fold(str(self._search_value(name))) for name in self.search_fields)
+        return " ".join(" ".join(search_words(str(self._search_value(name)))) for name in self.search_fields)
 
     def _search_value(self, path: str) -> Any:
         value: Any = self

@@ -31,3 +31,16 @@ def _is_lao(char: str) -> bool:
 def normalise_lao(text: str) -> str:
     """The canonical Lao spelling used for storage (NFC, one code point for "am")."""
     return unicodedata.normalize("NFC", text).replace(*_LAO_AM)
+
+
+# Punctuation that separates words in names and titles ("(Hà Tĩnh)", "Hương Khê–Nakai", "VA-06").
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~\u2010-\u2027\u00ab\u00bb]+")
+
+
+def search_words(text: str | None) -> list[str]:
+    """The folded words of a text, punctuation taken as a space: what search compares."""
+    return _PUNCTUATION.sub(" ", fold(text)).split()
+
+
+def has_lao(text: str) -> bool:
+    return any(_is_lao(char) for char in text)
