@@ -14,6 +14,7 @@ from bordertwin.core import access
 from bordertwin.core.forms import apply_errors
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordDeleteView, RecordListView, record_context
+from bordertwin.partnerships.choices import Domain
 
 from . import services
 from .choices import DocumentStatus
@@ -104,7 +105,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "object": document, "document": document, "pieces": pieces(document.text, document.proposals or {}),
         "form": form, "groups": form.bound_groups() if form else [], "proposals": document.proposals or {},
-        "accepted": records, **frame,
+        "accepted": records, "domain_labels": domain_labels(document.proposals or {}), **frame,
     }
     return render(request, "intake/sourcedocument_detail.html", context, status=status)
 
@@ -133,3 +134,9 @@ def original_file(request: HttpRequest, pk: int) -> HttpResponse:
     if not document.file:
         raise Http404
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name or "document")
+
+
+def domain_labels(proposals: dict) -> list[str]:
+    """The proposed domains as officers read them ("Quốc phòng - an ninh"), not as codes."""
+    labels = dict(Domain.choices)
+    return [str(labels.get(item.get("value"), item.get("value"))) for item in proposals.get("domains", [])]
