@@ -10,7 +10,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """Load the reference places once per test database; tests run inside transactions on top of them."""
-    from bordertwin.core.testing import ensure_reference
+    from bordertwin.testing import ensure_reference
 
     with django_db_blocker.unblock():
         ensure_reference()
@@ -18,7 +18,7 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
-    from bordertwin.core.testing import build_world
+    from bordertwin.testing import build_world
 
     return build_world()
 
@@ -26,6 +26,12 @@ def world(db):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_at_once(settings):  # type: ignore[no-untyped-def]
+    """Background jobs run as they are asked for; tests of the queue itself choose the database or Redis."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

@@ -56,7 +56,7 @@ def build() -> dict:
 
     from django.utils import timezone
 
-    from bordertwin.accounts.choices import Role
+    from bordertwin.access import Role
     from bordertwin.accounts.models import Membership, User
     from bordertwin.border import geo
     from bordertwin.border.choices import IncidentCategory, IncidentStatus, MarkerCondition

@@ -2,30 +2,41 @@
 
 A user belongs to one side and holds memberships: a role over a place (covering every
 place below it, and every former unit whose duties passed into it) or over one
-organisation. A record declares, on its model, the lookups that lead to its places and
-organisations (`access_places`, `access_organisations`); it is in a user's scope when
-one of them lands in a place or organisation the user covers for the action.
+organisation. A model declares its access (`declarations.Governed`): its kind and the
+lookups that lead to its places and organisations. A row is in a user's scope when one
+of them lands in a place or organisation the user covers for the action.
 
-- view: any role in scope; reference data (`access_public_view`: places, organisations,
-  units) every signed-in user reads, even one who holds no role yet; border-sensitive
-  data (`access_sensitive`) only border officers, approvers and administrators.
+- view: any role in scope; PUBLIC and REFERENCE data (places, organisations, units)
+  every signed-in user reads, even one who holds no role yet; SENSITIVE data (patrols,
+  incidents) only border officers, approvers and administrators.
 - add, change, delete: editors, approvers and administrators (border officers too on
-  sensitive data); reference data that only administrators keep (`access_admin_only`);
-  data every role in scope reads but only border officers, approvers and administrators
-  change (`access_sensitive_write`, e.g. boundary markers).
+  sensitive data); REFERENCE data only administrators; SENSITIVE_WRITE data (boundary
+  markers) every role in scope reads but only border roles change.
 - approve: approvers and administrators. restore: administrators.
-A model may narrow further with a classmethod `access_filter(user, action) -> Q`.
+A model narrows further with its classmethod `access_filter(user, action) -> Q`.
+
+This layer knows no domain model: roles are its own (`roles.Role`), memberships are read
+through `user.memberships`, and what a role over a place covers comes from the function
+the places app registers (`coverage.register`).
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from bordertwin.accounts.choices import Role
+from .coverage import covered_places, forget_places
+from .declarations import Governed, Kind
+from .roles import Role
+
+__all__ = [
+    "ACTIONS", "ADD", "APPROVE", "CHANGE", "DELETE", "RESTORE", "VIEW", "Governed", "Kind", "Role", "Scope",
+    "allowed_actions", "can", "can_add", "covered_places", "forget_places", "is_administrator", "may_read_sensitive",
+    "require", "restrict", "scope", "visible_or_404",
+]
 
 VIEW, ADD, CHANGE, DELETE, APPROVE, RESTORE = "view", "add", "change", "delete", "approve", "restore"
 ACTIONS = (VIEW, ADD, CHANGE, DELETE, APPROVE, RESTORE)
@@ -45,20 +56,30 @@ SENSITIVE_ROLE_ACTIONS: dict[str, set[str]] = {
     Role.BORDER_OFFICER: _WRITE,
     Role.ADMINISTRATOR: set(ACTIONS),
 }
+PUBLIC_VIEW = {Kind.PUBLIC, Kind.REFERENCE}
+
+M = TypeVar("M", bound=Model)
 
 
-def allowed_actions(role: str, model: type[Model]) -> set[str]:
-    if getattr(model, "access_sensitive", False):
+def declaration(model: type[Model]) -> type[Governed]:
+    """The model's access declaration; a model that declares none is refused, never open."""
+    if not isinstance(getattr(model, "access_kind", None), Kind):
+        raise TypeError(f"{model.__name__} declares no access (see bordertwin.access.declarations.Governed)")
+    return cast(type[Governed], model)
+
+
+def allowed_actions(role: str, kind: Kind) -> set[str]:
+    if kind is Kind.SENSITIVE:
         return SENSITIVE_ROLE_ACTIONS[role]
-    if getattr(model, "access_sensitive_write", False):
+    if kind is Kind.SENSITIVE_WRITE:
         return (ROLE_ACTIONS[role] & {VIEW}) | SENSITIVE_ROLE_ACTIONS[role]
-    if getattr(model, "access_admin_only", False):
+    if kind is Kind.REFERENCE:
         return {VIEW} | (set(ACTIONS) if role == Role.ADMINISTRATOR else set())
     return ROLE_ACTIONS[role]
 
 
 class Scope:
-    """The places and organisations one user covers for one action on one model."""
+    """The places and organisations one user covers for one action on one kind of model."""
 
     def __init__(self, everywhere: bool, place_ids: set[int], organisation_ids: set[int]) -> None:
         self.everywhere = everywhere
@@ -72,18 +93,20 @@ class Scope:
     def q(self, model: type[Model]) -> Q:
         if self.everywhere:
             return Q()
+        governed = declaration(model)
         condition = Q(pk__in=[])
-        for lookup in model.access_places:  # type: ignore[attr-defined]
+        for lookup in governed.access_places:
             condition |= Q(**{f"{lookup}__in": self.place_ids})
-        for lookup in model.access_organisations:  # type: ignore[attr-defined]
+        for lookup in governed.access_organisations:
             condition |= Q(**{f"{lookup}__in": self.organisation_ids})
         return condition
 
     def covers_instance(self, obj: Model) -> bool:
         if self.everywhere:
             return True
-        places = _values(obj, obj.access_places)  # type: ignore[attr-defined]
-        organisations = _values(obj, obj.access_organisations)  # type: ignore[attr-defined]
+        governed = declaration(type(obj))
+        places = _values(obj, governed.access_places)
+        organisations = _values(obj, governed.access_organisations)
         return bool(places & self.place_ids or organisations & self.organisation_ids)
 
 
@@ -107,6 +130,10 @@ def _values(obj: Model, lookups: Iterable[str]) -> set[int]:
     return found
 
 
+def _signed_in(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
 def _memberships(user: Any) -> list[Any]:
     cached = getattr(user, "_access_memberships", None)
     if cached is None:
@@ -115,85 +142,23 @@ def _memberships(user: Any) -> list[Any]:
     return cached
 
 
-PLACES_VERSION = "bordertwin:places-version"
-COVERED_SECONDS = 300
-
-
-def covered_places(place: Any) -> set[int]:
-    """What a role over `place` covers, kept a few minutes: it is asked on every request.
-
-    Any change to places or successions starts a new generation of the cache (see
-    `forget_places`); other processes see the change within COVERED_SECONDS.
-    """
-    generation = cache.get_or_set(PLACES_VERSION, 1)
-    key = f"bordertwin:covered:{generation}:{place.pk}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = _covered_places(place)
-        cache.set(key, ids, COVERED_SECONDS)
-    return ids
-
-
-def forget_places() -> None:
-    """Places or successions changed: what each role covers is computed afresh."""
-    try:
-        cache.incr(PLACES_VERSION)
-    except ValueError:
-        cache.set(PLACES_VERSION, 1)
-
-
-def _covered_places(place: Any) -> set[int]:
-    """A place, every place below it, and every former unit (with all below it) whose duties passed into those."""
-    from bordertwin.places.choices import SuccessionKind
-    from bordertwin.places.models import Place, Succession
-
-    ids = set(Place.all_objects.filter(path__startswith=place.path).values_list("pk", flat=True))
-    frontier = set(ids)
-    while frontier:
-        links = (
-            Succession.objects.filter(successor_id__in=frontier)
-            .exclude(predecessor_id__in=ids)
-            .values_list("predecessor_id", "predecessor__path", "kind")
-        )
-        predecessors = {pk for pk, _path, _kind in links}
-        if not predecessors:
-            break
-        # A unit absorbed (merged, split, renamed) brings everything below it; an abolished
-        # district whose duties passed on brings only itself, not communes that went elsewhere.
-        condition = Q(pk__in=predecessors)
-        absorbed = {path for _pk, path, kind in links if kind != SuccessionKind.DUTIES_TRANSFERRED}
-        for prefix in _outermost(absorbed):
-            condition |= Q(path__startswith=prefix)
-        frontier = set(Place.all_objects.filter(condition).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
-
-
-def _outermost(paths: set[str]) -> list[str]:
-    """The paths not inside another of them: /A/ covers /A/B/."""
-    kept: list[str] = []
-    for path in sorted(paths):
-        if not kept or not path.startswith(kept[-1]):
-            kept.append(path)
-    return kept
-
-
 def scope(user: Any, action: str, model: type[Model]) -> Scope:
-    if not user or not user.is_authenticated or not user.is_active:
+    """What `user` covers for `action` on rows of `model`."""
+    return _scope(user, action, declaration(model).access_kind)
+
+
+def _scope(user: Any, action: str, kind: Kind) -> Scope:
+    if not _signed_in(user):
         return Scope(False, set(), set())
     if user.is_superuser:
         return Scope(True, set(), set())
-    cache = user.__dict__.setdefault("_access_scopes", {})
-    key = (
-        action, getattr(model, "access_sensitive", False), getattr(model, "access_sensitive_write", False),
-        getattr(model, "access_admin_only", False),
-    )
-    if key in cache:
-        return cache[key]
+    scopes = user.__dict__.setdefault("_access_scopes", {})
+    if (action, kind) in scopes:
+        return scopes[action, kind]
     everywhere, place_ids, organisation_ids = False, set(), set()
     place_cache = user.__dict__.setdefault("_access_places", {})
     for membership in _memberships(user):
-        if action not in allowed_actions(membership.role, model):
+        if action not in allowed_actions(membership.role, kind):
             continue
         if membership.organisation_id:
             organisation_ids.add(membership.organisation_id)
@@ -204,53 +169,104 @@ def scope(user: Any, action: str, model: type[Model]) -> Scope:
         else:
             everywhere = True
     result = Scope(everywhere, place_ids, organisation_ids)
-    cache[key] = result
+    scopes[action, kind] = result
     return result
 
 
-def restrict(queryset: QuerySet, user: Any, action: str = VIEW) -> QuerySet:
+def restrict(queryset: QuerySet[M], user: Any, action: str = VIEW) -> QuerySet[M]:
     """The rows of `queryset` that `user` may perform `action` on."""
     model = queryset.model
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
-    if not user or not user.is_authenticated or not user.is_active:
+    governed = declaration(model)
+    if not _signed_in(user):
         return queryset.none()
     if user.is_superuser:
         return queryset
-    if action == VIEW and getattr(model, "access_public_view", False):
+    if action == VIEW and governed.access_kind in PUBLIC_VIEW:
         return queryset
     user_scope = scope(user, action, model)
     if user_scope.empty:
         return queryset.none()
-    queryset = queryset.filter(user_scope.q(model))
-    narrow = getattr(model, "access_filter", None)
-    if narrow is not None:
-        queryset = queryset.filter(narrow(user, action))
-    return queryset
+    return queryset.filter(user_scope.q(model)).filter(governed.access_filter(user, action))
+
+
+def visible_or_404(source: QuerySet[M] | type[M], user: Any, pk: Any, action: str = VIEW) -> M:
+    """The row `pk` of `source` that `user` sees, to perform `action` on.
+
+    A row the user may not see answers 404, so that what is hidden looks absent; a row
+    they see but may not act on this way answers 403 (PermissionDenied).
+    """
+    queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
+    try:
+        obj = restrict(queryset, user, VIEW).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    if action != VIEW:
+        require(user, action, obj)
+    return obj
 
 
 def can(user: Any, action: str, obj: Model) -> bool:
     """Whether `user` may perform `action` on `obj`, as stored and as it now stands in memory."""
     model = type(obj)
-    if not user or not user.is_authenticated or not user.is_active:
+    governed = declaration(model)
+    if not _signed_in(user):
         return False
     if user.is_superuser:
         return True
-    if action == VIEW and getattr(model, "access_public_view", False):
+    if action == VIEW and governed.access_kind in PUBLIC_VIEW:
         return True
     if obj.pk is not None and action != ADD:
-        stored = restrict(model._base_manager.filter(pk=obj.pk), user, action)  # type: ignore[attr-defined]
-        if not stored.exists():
+        if not restrict(model._base_manager.filter(pk=obj.pk), user, action).exists():
             return False
-    user_scope = scope(user, action, model)
-    return user_scope.covers_instance(obj)
+    return scope(user, action, model).covers_instance(obj)
 
 
 def can_add(user: Any, model: type[Model]) -> bool:
     """Whether `user` may add records of `model` anywhere (to show or hide an Add button)."""
-    if not user or not user.is_authenticated:
+    if not _signed_in(user):
         return False
     return user.is_superuser or not scope(user, ADD, model).empty
+
+
+def may_read_sensitive(user: Any, obj: Model) -> bool:
+    """Whether `user` may read border-sensitive records (patrols, incidents) within `obj`'s places.
+
+    A partnership's report shows its border section only to those who may: border
+    officers, approvers and administrators whose scope covers the partnership.
+    """
+    return _scope(user, VIEW, Kind.SENSITIVE).covers_instance(obj)
+
+
+def hidden_fields(user: Any, obj: Model) -> set[str]:
+    """The fields of `obj` that `user` may not read: its private fields, unless the row is their side's."""
+    governed = declaration(type(obj))
+    if not governed.access_private_fields or (_signed_in(user) and user.is_superuser):
+        return set()
+    if governed.access_side and _signed_in(user) and getattr(obj, governed.access_side) == user.side:
+        return set()
+    return set(governed.access_private_fields)
+
+
+def first_grant(user: Any, action: str, model: type[Model]) -> tuple[Any, Any]:
+    """The place and organisation of the user's first membership allowing `action` on `model` ((None, None): everywhere).
+
+    A record that a user submits for review is kept within that scope (e.g. an intake document).
+    """
+    if _signed_in(user):
+        kind = declaration(model).access_kind
+        for membership in _memberships(user):
+            if action in allowed_actions(membership.role, kind):
+                return membership.place, membership.organisation
+    return None, None
+
+
+def is_administrator(user: Any) -> bool:
+    """Whether `user` administers anything (restores deleted records, sees the deleted-records page)."""
+    if not _signed_in(user):
+        return False
+    return user.is_superuser or any(m.role == Role.ADMINISTRATOR for m in _memberships(user))
 
 
 def require(user: Any, action: str, obj: Model) -> None:

@@ -4,10 +4,10 @@ import os
 import secrets
 from typing import IO
 
+from bordertwin.access import Role
 from bordertwin.core.choices import Side
 from bordertwin.places.models import Place
 
-from .choices import Role
 from .models import User
 from .services import grant_role
 

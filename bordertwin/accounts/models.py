@@ -7,10 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bordertwin.access import Role
 from bordertwin.core.choices import Side
 from bordertwin.core.models import HistoryContext, acting_user
-
-from .choices import Role
 
 
 class User(AbstractUser):

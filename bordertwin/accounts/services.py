@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from bordertwin.access import Role
 from bordertwin.core import context
 from bordertwin.places.models import Organisation, Place
 
-from .choices import Role
 from .models import Membership, User
 
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from bordertwin.core import access
+from bordertwin import access
 
 from .choices import OPEN_INCIDENT_STATUSES
 from .models import Incident, Marker

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from django.utils import timezone
 
-from bordertwin.accounts.choices import Role
+from bordertwin.access import Role
 from bordertwin.accounts.models import User
 from bordertwin.accounts.services import grant_role
 from bordertwin.core import context

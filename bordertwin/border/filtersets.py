@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.filtersets import RecordFilterSet
 from bordertwin.partnerships.models import Partnership
 

@@ -3,9 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.forms import RecordForm
-from bordertwin.partnerships.models import Partnership
+from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Organisation
 
 from . import geo
@@ -14,7 +14,7 @@ from .models import BORDER_GUARD_KINDS, Incident, Marker, MarkerInspection, Patr
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIP_RELATED = sides()
 
 
 def guards(country: str) -> Any:

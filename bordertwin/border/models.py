@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin import access
 from bordertwin.core.choices import Side
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import PARTNERSHIP_ORGANISATIONS, PARTNERSHIP_PLACES, Partnership, through
@@ -77,7 +78,7 @@ class Segment(BaseRecord):
     search_fields = ("name", "vn_post__name_vi", "la_post__name_vi", "partnership__search_text")
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "vn_post", "la_post")
-    access_sensitive_write = True
+    access_kind = access.Kind.SENSITIVE_WRITE
 
     class Meta:
         verbose_name = _("border segment")
@@ -114,7 +115,7 @@ class Marker(BaseRecord):
     search_fields = ("number", "segment__name", "description")
     access_places = through("segment__partnership", PARTNERSHIP_PLACES)
     access_organisations = (*through("segment__partnership", PARTNERSHIP_ORGANISATIONS), "segment__vn_post", "segment__la_post")
-    access_sensitive_write = True
+    access_kind = access.Kind.SENSITIVE_WRITE
 
     class Meta:
         verbose_name = _("boundary marker")
@@ -170,7 +171,7 @@ class Patrol(BaseRecord):
     search_fields = ("segment__name", "findings", "vn_unit__name_vi", "la_unit__name_vi")
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "vn_unit", "la_unit")
-    access_sensitive = True
+    access_kind = access.Kind.SENSITIVE
 
     class Meta:
         verbose_name = _("border patrol")
@@ -218,7 +219,7 @@ class MarkerInspection(BaseRecord):
     access_organisations = (
         *through("marker__segment__partnership", PARTNERSHIP_ORGANISATIONS), "marker__segment__vn_post", "marker__segment__la_post",
     )
-    access_sensitive_write = True
+    access_kind = access.Kind.SENSITIVE_WRITE
 
     class Meta:
         verbose_name = _("marker inspection")
@@ -281,7 +282,9 @@ class Incident(BaseRecord):
     search_fields = ("description", "place_description", "nearest_marker__number", "segment__name")
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "segment__vn_post", "segment__la_post")
-    access_sensitive = True
+    access_kind = access.Kind.SENSITIVE
+    access_side = "reported_by_side"
+    access_private_fields = ("people_names",)
 
     class Meta:
         verbose_name = _("border incident")
@@ -312,14 +315,6 @@ class Incident(BaseRecord):
         if action == "view":
             return Q(reported_by_side=user.side) | Q(shared_at__isnull=False)
         return Q(reported_by_side=user.side)
-
-    def names_visible_to(self, user: Any) -> bool:
-        """Names of the people involved stay with the reporting side (its border roles, who alone see incidents)."""
-        return bool(getattr(user, "is_superuser", False) or getattr(user, "side", None) == self.reported_by_side)
-
-    def history_hidden_fields(self, user: Any) -> set[str]:
-        """Fields whose values the change log keeps from `user` (core.views.record_history)."""
-        return set() if self.names_visible_to(user) else {"people_names"}
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}

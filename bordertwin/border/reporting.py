@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Subquery
 
-from bordertwin.core import access
+from bordertwin import access
 
 from .choices import IncidentCategory, IncidentStatus, MarkerCondition
 from .models import Incident, MarkerInspection, Patrol

@@ -10,7 +10,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access, context, services
+from bordertwin import access
+from bordertwin.core import context, services
 
 from . import geo
 from .choices import IncidentStatus, MarkerCondition

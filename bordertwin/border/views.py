@@ -8,16 +8,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bordertwin.core import access, context
+from bordertwin import access
+from bordertwin.core import context
 from bordertwin.core.forms import apply_errors
 from bordertwin.core.models import Attachment
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordListView, RecordUpdateView
+from bordertwin.partnerships.models import sides
 
 from . import alerts, services
 from .choices import OPEN_INCIDENT_STATUSES, IncidentCategory, IncidentStatus, MarkerCondition
@@ -25,7 +27,7 @@ from .filtersets import IncidentFilterSet, MarkerFilterSet, PatrolFilterSet, Seg
 from .forms import IncidentForm, InspectionForm, MarkerForm, MoveForm, PatrolForm, RouteForm, SegmentForm
 from .models import Incident, Marker, MarkerInspection, Patrol, Segment
 
-PARTNERSHIP = tuple(f"partnership__{r}" for r in ("vn_place", "la_place", "vn_organisation", "la_organisation"))
+PARTNERSHIP = sides("partnership")
 ALERT_ROWS = 20
 
 
@@ -225,16 +227,9 @@ class PatrolDeleteView(RecordDeleteView):
     model = Patrol
 
 
-def _visible(request: HttpRequest, model: type[Model], pk: int, action: str) -> Any:
-    """A record the user sees (404 otherwise, so hidden rows look absent) and may act on (403 otherwise)."""
-    obj = get_object_or_404(model.objects.restrict(request.user, access.VIEW), pk=pk)  # type: ignore[attr-defined]
-    access.require(request.user, action, obj)
-    return obj
-
-
 def patrol_route(request: HttpRequest, pk: int) -> HttpResponse:
     """Import a GPX track or GeoJSON, or draw the route on the map."""
-    patrol = _visible(request, Patrol, pk, access.CHANGE)
+    patrol = access.visible_or_404(Patrol, request.user, pk, access.CHANGE)
     form = RouteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
@@ -258,7 +253,7 @@ def patrol_route(request: HttpRequest, pk: int) -> HttpResponse:
 
 def patrol_inspect(request: HttpRequest, pk: int) -> HttpResponse:
     """Record one marker's condition as the patrol found it."""
-    patrol = _visible(request, Patrol, pk, access.CHANGE)
+    patrol = access.visible_or_404(Patrol, request.user, pk, access.CHANGE)
     form = InspectionForm(request.POST or None, request.FILES or None, patrol=patrol)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -309,7 +304,7 @@ class IncidentDetailView(RecordDetailView):
         form.fields["status"].choices = moves
         context.update(
             steps=incident.steps.select_related("acted_by"),
-            names_visible=incident.names_visible_to(user),
+            names_visible="people_names" not in access.hidden_fields(user, incident),
             moves=moves, move_form=form,
         )
         return context
@@ -338,7 +333,7 @@ class IncidentDeleteView(RecordDeleteView):
 @require_POST
 def incident_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an incident one step along its workflow."""
-    incident = _visible(request, Incident, pk, access.VIEW)
+    incident = access.visible_or_404(Incident, request.user, pk, access.VIEW)
     form = MoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the new status."))

@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     name = "bordertwin.core"
     label = "core"
     verbose_name = _("Core")
-    navigation = [("core:home", _("Overview"))]
+    navigation = [("home", _("Overview"))]
 
     def ready(self) -> None:
         from . import signals  # noqa: F401

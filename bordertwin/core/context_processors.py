@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from bordertwin.accounts.choices import Role
+from bordertwin import access
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -23,5 +23,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "navigation": [(url, label, url == current) for url, label in items],
         "languages": settings.LANGUAGES,
-        "can_restore": bool(user and user.is_authenticated and (user.is_superuser or user.memberships.filter(role=Role.ADMINISTRATOR).exists())),
+        "can_restore": access.is_administrator(user),
     }

@@ -6,13 +6,17 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import QuerySetRequestMixin
 
-from . import access
+from bordertwin import access
+from bordertwin.core.text import MAX_SEARCH_CHARS
 
 
 class RecordFilterSet(django_filters.FilterSet):
     """The base of every list's filters: `q` searches names without regard to case or diacritics."""
 
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    q = django_filters.CharFilter(
+        method="filter_search", label=_("Search"), max_length=MAX_SEARCH_CHARS,
+        error_messages={"max_length": _("Search for at most %(limit_value)d characters.")},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

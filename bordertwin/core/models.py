@@ -11,8 +11,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bordertwin import access
+
 from . import context
-from .text import has_lao, search_words
+from .text import MAX_SEARCH_CHARS, has_lao, search_words
 
 
 class HistoryContext(models.Model):
@@ -39,10 +41,8 @@ def history() -> HistoricalRecords:
 
 
 class RecordQuerySet(models.QuerySet):
-    def restrict(self, user: Any, action: str = "view") -> "RecordQuerySet":
-        """Only the rows `user` may perform `action` on (see core.access)."""
-        from . import access
-
+    def restrict(self, user: Any, action: str = access.VIEW) -> "RecordQuerySet":
+        """Only the rows `user` may perform `action` on (see bordertwin.access)."""
         return access.restrict(self, user, action)
 
     def search(self, query: str | None) -> "RecordQuerySet":
@@ -52,7 +52,8 @@ class RecordQuerySet(models.QuerySet):
         is found anywhere in the text.
         """
         condition = Q()
-        for word in search_words(query):
+        # Forms refuse longer terms with a message (core.filtersets); other callers get the start.
+        for word in search_words((query or "")[:MAX_SEARCH_CHARS]):
             if has_lao(word):
                 condition &= Q(search_text__contains=word)
             else:
@@ -88,18 +89,22 @@ class BaseRecord(models.Model):
 
     # Fields whose folded text `search()` looks in.
     search_fields: ClassVar[tuple[str, ...]] = ()
-    # Access (core.access): lookups from this model to the places and organisations whose
-    # scope covers it; whether every signed-in user reads it; whether only administrators
-    # change it; whether it is border-sensitive.
+    # Access (bordertwin.access.declarations.Governed): who reads and writes it, and the
+    # lookups from this model to the places and organisations whose scope covers it.
+    access_kind: ClassVar[access.Kind] = access.Kind.ORDINARY
     access_places: ClassVar[tuple[str, ...]] = ()
     access_organisations: ClassVar[tuple[str, ...]] = ()
-    access_public_view: ClassVar[bool] = False
-    access_admin_only: ClassVar[bool] = False
-    access_sensitive: ClassVar[bool] = False
+    access_side: ClassVar[str] = ""
+    access_private_fields: ClassVar[tuple[str, ...]] = ()
     url_namespace: ClassVar[str] = ""
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def access_filter(cls, user: Any, action: str) -> Q:
+        """What narrows a user's scope further on this model: nothing, unless a model says otherwise."""
+        return Q()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_text = self.compute_search_text()

@@ -15,7 +15,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, context
+from bordertwin import access
+
+from . import context
+from .files import short_file_name
 from .models import Attachment, BaseRecord, JournalEntry
 
 R = TypeVar("R", bound=models.Model)
@@ -133,12 +136,13 @@ def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Any) ->
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
+    name = short_file_name(upload.name or "")
     attachment = Attachment(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, name=upload.name[:255],
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, name=name,
         media_type=media_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=acting_user,
     )
     with context.acting(acting_user):
-        attachment.file.save(upload.name, upload, save=False)
+        attachment.file.save(name, upload, save=False)
         attachment.save()
     return attachment
 

@@ -4,7 +4,6 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("overview/", views.home, name="home"),
     path("language/", views.set_language, name="set_language"),
     path("records/deleted/", views.DeletedRecordsView.as_view(), name="deleted_records"),
     path("records/<int:content_type_id>/<int:pk>/history/", views.record_history, name="record_history"),

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -19,7 +19,9 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
-from . import access, services
+from bordertwin import access
+
+from . import files, services
 from .forms import ReasonForm, apply_errors
 from .history import change_entries
 from .models import Attachment, BaseRecord, JournalEntry
@@ -165,7 +167,17 @@ class RecordFormMixin:
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
         context["model_name"] = self.model._meta.verbose_name  # type: ignore[attr-defined]
+        context["cancel_url"] = self.cancel_url()
         return context
+
+    def cancel_url(self) -> str:
+        """Back to the record, or to the list of its kind (a link: the page runs no inline script)."""
+        if getattr(self, "object", None) is not None and hasattr(self.object, "get_absolute_url"):
+            return self.object.get_absolute_url()
+        try:
+            return reverse(self.model.url_name("list"))  # type: ignore[attr-defined]
+        except (AttributeError, NoReverseMatch):
+            return reverse("home")
 
 
 class RecordCreateView(RecordFormMixin, CreateView):
@@ -207,14 +219,16 @@ def _record(request: HttpRequest, content_type_id: int, pk: int, deleted: bool =
     if model is None or not issubclass(model, BaseRecord):
         raise Http404
     manager = model.all_objects if deleted else model.objects
-    return get_object_or_404(manager.restrict(request.user, access.VIEW), pk=pk)
+    obj = access.visible_or_404(manager.all(), request.user, pk)
+    if obj.is_deleted:
+        # A deleted record is the administrators' to look into and restore.
+        access.require(request.user, access.RESTORE, obj)
+    return obj
 
 
 def record_history(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
     obj = _record(request, content_type_id, pk, deleted=True)
-    # A model may keep some fields' values from some readers (e.g. the names in a border incident).
-    hidden_fields = getattr(obj, "history_hidden_fields", None)
-    hidden = hidden_fields(request.user) if hidden_fields is not None else ()
+    hidden = access.hidden_fields(request.user, obj)
     return render(request, "core/record_history.html", {"record": obj, "entries": change_entries(obj, hidden=hidden)})
 
 
@@ -252,7 +266,7 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     # A deleted record's files go with it; only those who may restore it still reach them.
     if getattr(record, "deleted_at", None) is not None and not access.can(request.user, access.RESTORE, record):
         raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.media_type)
+    return files.download(attachment.file, attachment.name, attachment.media_type)
 
 
 @require_POST
@@ -326,19 +340,3 @@ def set_language(request: HttpRequest) -> HttpResponse:
         translation.activate(language)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
     return response
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    from bordertwin.partnerships.models import Agreement, Commitment, Partnership
-    from bordertwin.partnerships.services import OPEN_STATUSES
-
-    user = request.user
-    partnerships = Partnership.objects.restrict(user).select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
-    context = {
-        "partnership_count": partnerships.count(),
-        "agreement_count": Agreement.objects.restrict(user).count(),
-        "open_commitment_count": Commitment.objects.restrict(user).filter(status__in=OPEN_STATUSES).count(),
-        "partnerships": partnerships.order_by("-updated_at")[:8],
-        "memberships": user.memberships.select_related("place", "organisation"),
-    }
-    return render(request, "core/home.html", context)

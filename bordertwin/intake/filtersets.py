@@ -12,7 +12,7 @@ class SourceDocumentFilterSet(RecordFilterSet):
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=DocumentStatus.choices, label=_("Status"))
     partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.select_related("vn_place", "la_place", "vn_organisation", "la_organisation"),
+        queryset=Partnership.objects.with_sides(),
         label=_("Partnership"),
     )
     dated_after = django_filters.DateFilter(field_name="document_date", lookup_expr="gte", label=_("Dated from"))

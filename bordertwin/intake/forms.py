@@ -7,13 +7,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.text import fold
 from bordertwin.partnerships.choices import AgreementKind, Domain, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Partnership, Unit
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Place
+from bordertwin.tracking.choices import Currency, DeliveryCategory, ValueQualifier
 
 from . import services
 from .choices import DocumentKind, Language
@@ -93,9 +94,7 @@ class ReviewForm(forms.Form):
         self.user = user
         proposals = document.proposals or {}
         self.partnership_proposal = services.partnership_proposal(proposals, user)
-        partnerships = Partnership.objects.restrict(user, access.ADD).select_related(
-            "vn_place", "la_place", "vn_organisation", "la_organisation"
-        )
+        partnerships = Partnership.objects.restrict(user, access.ADD).with_sides()
         self.fields["partnership"].queryset = partnerships
         existing = self.partnership_proposal["existing"]
         self.fields["partnership"].initial = document.partnership_id or (existing[0].pk if existing else None)
@@ -143,12 +142,9 @@ class ReviewForm(forms.Form):
                 "domain": forms.ChoiceField(label=_("Domain"), choices=Domain.choices, required=False, initial=item.get("domain")),
                 "agreement": forms.ChoiceField(label=_("In the agreement"), choices=agreement_choices, required=False, initial="0"),
             })
-        if services.tracking_models() is not None:
-            self.add_deliveries(proposals)
+        self.add_deliveries(proposals)
 
     def add_deliveries(self, proposals: dict[str, Any]) -> None:
-        from bordertwin.tracking.choices import Currency, DeliveryCategory, ValueQualifier
-
         delivered_on = self.document.document_date
         side = getattr(self.user, "side", "") or Side.VN
         for i, item in enumerate(proposals.get("money") or []):

@@ -10,7 +10,6 @@ import datetime
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,11 +18,14 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access, context, services
+from bordertwin import access
+from bordertwin.core import context, services
 from bordertwin.core.choices import DatePrecision
+from bordertwin.core.files import short_file_name
 from bordertwin.partnerships.choices import AgreementKind, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 from bordertwin.places.models import Place
+from bordertwin.tracking.models import Delivery
 
 from .choices import DocumentKind, DocumentStatus
 from .extraction import extract
@@ -76,14 +78,6 @@ def _first_date(*values: str | None) -> datetime.date | None:
     return None
 
 
-def submitting_scope(user: Any) -> tuple[Any, Any]:
-    """The place or organisation of the user's first membership that may add documents (None, None: everywhere)."""
-    for membership in user.memberships.select_related("place", "organisation"):
-        if access.ADD in access.allowed_actions(membership.role, SourceDocument):
-            return membership.place, membership.organisation
-    return None, None
-
-
 def first_line(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -109,7 +103,7 @@ def submit_document(
     proposals = propose(text, document_date)
     if document_date is None and proposals.get("document_date"):
         document_date = datetime.date.fromisoformat(proposals["document_date"])
-    place, organisation = submitting_scope(acting_user)
+    place, organisation = access.first_grant(acting_user, access.ADD, SourceDocument)
     document = SourceDocument(
         title=(title or "").strip()[:300] or first_line(text) or _("Untitled document"),
         kind=kind, text=text, document_date=document_date, language=language,
@@ -117,7 +111,7 @@ def submit_document(
         submitted_by=acting_user, scope_place=place, scope_organisation=organisation, proposals=proposals,
     )
     if upload is not None:
-        document.file_name = (upload.name or "")[:255]
+        document.file_name = short_file_name(upload.name or "")
         document.file.save(document.file_name, ContentFile(data), save=False)
     try:
         return services.save_record(document, acting_user=acting_user, reason=_("Submitted for intake"))
@@ -249,32 +243,11 @@ def _agreement_for(item: Accepted, agreements: list[Agreement]) -> Agreement:
     raise ValidationError({f"{item.key}-agreement": _("A commitment belongs to an agreement: accept one and choose it.")})
 
 
-def tracking_models() -> tuple[Any, Any] | None:
-    """The tracking app's Activity and Delivery models, when that app provides them."""
-    try:
-        if find_spec("bordertwin.tracking.models") is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    from django.apps import apps
-
-    try:
-        return apps.get_model("tracking", "Activity"), apps.get_model("tracking", "Delivery")
-    except LookupError:
-        return None
-
-
 def delivery_record(item: Accepted, partnership: Partnership) -> models.Model:
-    """A delivery of the tracking app from an accepted money or quantity proposal."""
-    found = tracking_models()
-    if found is None:
-        raise ValidationError({item.key: _("Deliveries cannot be recorded here yet.")})
-    _activity, delivery_model = found
-    names = {f.name for f in delivery_model._meta.get_fields()}
+    """A delivery from an accepted money or quantity proposal."""
+    names = {f.name for f in Delivery._meta.get_fields()}
     values = {k: v for k, v in item.values.items() if k in names}
-    if "partnership" in names:
-        values["partnership"] = partnership
-    return delivery_model(**values)
+    return Delivery(**values, partnership=partnership)
 
 
 def related_places(ids: list[int]) -> set[int]:
@@ -303,9 +276,7 @@ def partnership_proposal(proposals: dict[str, Any], user: Any) -> dict[str, Any]
     vn_ids = related_places([p["place_id"] for p in proposals.get("vn_parties") or [] if p.get("place_id")])
     la_ids = related_places([p["place_id"] for p in proposals.get("la_parties") or [] if p.get("place_id")])
     if vn_ids or la_ids:
-        visible = Partnership.objects.restrict(user, access.ADD).select_related(
-            "vn_place", "la_place", "vn_organisation", "la_organisation"
-        )
+        visible = Partnership.objects.restrict(user, access.ADD).with_sides()
         found = list(visible.filter(models.Q(vn_place__in=vn_ids) | models.Q(la_place__in=la_ids))[:20])
         result["existing"] = [p for p in found if p.vn_place_id in vn_ids and p.la_place_id in la_ids]
         result["nearby"] = [p for p in found if p not in result["existing"]]

@@ -5,12 +5,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bordertwin.core import access
+from bordertwin import access
+from bordertwin.core import files
 from bordertwin.core.forms import apply_errors
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordDeleteView, RecordListView, record_context
@@ -133,7 +134,7 @@ def original_file(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(SourceDocument.objects.restrict(request.user, access.VIEW), pk=pk)
     if not document.file:
         raise Http404
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name or "document")
+    return files.download(document.file, document.file_name or "document")
 
 
 def domain_labels(proposals: dict) -> list[str]:

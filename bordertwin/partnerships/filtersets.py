@@ -9,7 +9,7 @@ from .models import Agreement, Commitment, Partnership
 
 # A partnership's name reads its two places and organisations: load them with it, or a
 # drop-down of partnerships costs two queries per option.
-PARTNERSHIPS = Partnership.objects.select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIPS = Partnership.objects.with_sides()
 
 
 class PartnershipFilterSet(RecordFilterSet):

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.forms import RecordForm
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Organisation
@@ -33,7 +33,7 @@ class PartnershipForm(RecordForm):
         organisations = Organisation.objects.select_related("place")
         self.fields["vn_organisation"].queryset = organisations.filter(place__country="VN")
         self.fields["la_organisation"].queryset = organisations.filter(place__country="LA")
-        parents = Partnership.objects.restrict(self.user, access.VIEW).select_related("vn_place", "la_place", "vn_organisation", "la_organisation")
+        parents = Partnership.objects.restrict(self.user, access.VIEW).with_sides()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
@@ -55,9 +55,7 @@ class AgreementForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(
-            "vn_place", "la_place", "vn_organisation", "la_organisation"
-        )
+        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).with_sides()
         follows = Agreement.objects.restrict(self.user, access.VIEW)
         if self.instance.pk:
             follows = follows.filter(partnership=self.instance.partnership_id).exclude(pk=self.instance.pk)

@@ -8,8 +8,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin import access
 from bordertwin.core.choices import DatePrecision
-from bordertwin.core.models import BaseRecord, is_own_ancestor
+from bordertwin.core.models import AllManager, BaseRecord, LiveManager, RecordQuerySet, is_own_ancestor
 from bordertwin.places.models import Organisation, Place, localised
 
 from .choices import (
@@ -24,6 +25,18 @@ from .choices import (
 
 PARTNERSHIP_PLACES = ("vn_place", "la_place")
 PARTNERSHIP_ORGANISATIONS = ("vn_organisation", "la_organisation")
+
+
+def sides(via: str = "") -> tuple[str, ...]:
+    """The lookups that bring a partnership's two places and organisations along, from a record `via` its partnership."""
+    prefix = f"{via}__" if via else ""
+    return tuple(f"{prefix}{name}" for name in PARTNERSHIP_PLACES + PARTNERSHIP_ORGANISATIONS)
+
+
+class PartnershipQuerySet(RecordQuerySet):
+    def with_sides(self) -> "PartnershipQuerySet":
+        """Partnerships with both sides' places and organisations, to name them without further queries."""
+        return self.select_related(*sides())
 
 
 def refresh_search_text(records: Any, fields: set[str], update_fields: Any) -> None:
@@ -45,6 +58,9 @@ def through(prefix: str, lookups: tuple[str, ...]) -> tuple[str, ...]:
 
 class Partnership(BaseRecord):
     """A twinned pair: a Vietnamese locality or unit and a Lao one, e.g. Hương Khê – Nakai."""
+
+    objects = LiveManager.from_queryset(PartnershipQuerySet)()
+    all_objects = AllManager.from_queryset(PartnershipQuerySet)()
 
     vn_place = models.ForeignKey(
         Place, on_delete=models.PROTECT, related_name="vn_partnerships", verbose_name=_("Vietnamese place"),
@@ -198,8 +214,7 @@ class Unit(BaseRecord):
     aliases = models.CharField(_("other words"), max_length=200, blank=True, help_text=_("Vietnamese words that mean this unit, separated by semicolons, e.g. con; cây."))
 
     search_fields = ("code", "name_vi", "name_en", "name_lo", "aliases")
-    access_public_view = True
-    access_admin_only = True
+    access_kind = access.Kind.REFERENCE
 
     class Meta:
         verbose_name = _("unit of measure")

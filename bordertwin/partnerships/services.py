@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access, context
+from bordertwin import access
+from bordertwin.core import context
 
 from .choices import CommitmentStatus
 from .models import Agreement, Commitment

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.history import change_entries
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
@@ -24,9 +24,9 @@ from bordertwin.core.views import (
 from . import services
 from .filtersets import AgreementFilterSet, CommitmentFilterSet, PartnershipFilterSet
 from .forms import AgreementForm, CarryOverForm, CommitmentForm, PartnershipForm
-from .models import Agreement, Commitment, Partnership
+from .models import Agreement, Commitment, Partnership, sides
 
-PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIP_RELATED = sides()
 
 
 class PartnershipListView(RecordListView):
@@ -232,3 +232,15 @@ class CommitmentDeleteView(RecordDeleteView):
     model = Commitment
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    """The overview: the partnerships, agreements and open commitments in the user's scope, and their roles."""
+    user = request.user
+    partnerships = Partnership.objects.restrict(user).with_sides()
+    context = {
+        "partnership_count": partnerships.count(),
+        "agreement_count": Agreement.objects.restrict(user).count(),
+        "open_commitment_count": Commitment.objects.restrict(user).filter(status__in=services.OPEN_STATUSES).count(),
+        "partnerships": partnerships.order_by("-updated_at")[:8],
+        "memberships": user.memberships.select_related("place", "organisation"),
+    }
+    return render(request, "partnerships/home.html", context)

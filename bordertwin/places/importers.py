@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.choices import Side
 from bordertwin.core.text import normalise_lao
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin import access
 from bordertwin.core.choices import Side
 from bordertwin.core.models import BaseRecord
 from bordertwin.core.text import normalise_lao
@@ -50,8 +51,7 @@ class Place(BaseRecord):
 
     search_fields = ("unit_type", "name_vi", "name_en", "name_lo", "aliases", "code")
     access_places = ("pk", "parent")
-    access_public_view = True
-    access_admin_only = True
+    access_kind = access.Kind.REFERENCE
 
     class Meta:
         verbose_name = _("place")
@@ -144,8 +144,7 @@ class Succession(BaseRecord):
     note = models.TextField(_("note"), blank=True)
 
     access_places = ("predecessor", "successor")
-    access_public_view = True
-    access_admin_only = True
+    access_kind = access.Kind.REFERENCE
 
     class Meta:
         verbose_name = _("succession")
@@ -178,7 +177,7 @@ class Organisation(BaseRecord):
 
     search_fields = ("name_vi", "name_en", "name_lo", "place__name_vi", "place__name_en")
     access_places = ("place",)
-    access_public_view = True
+    access_kind = access.Kind.PUBLIC
 
     class Meta:
         verbose_name = _("organisation")

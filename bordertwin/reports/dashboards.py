@@ -14,12 +14,12 @@ from django.db.models.functions import ExtractYear
 from bordertwin.core.choices import Side
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import CommitmentStatus, Domain
-from bordertwin.partnerships.models import Commitment, Partnership
+from bordertwin.partnerships.models import Commitment, Partnership, sides
 from bordertwin.places.models import Place
 from bordertwin.tracking.choices import ActivityKind, Currency, DeliveryCategory
 from bordertwin.tracking.models import Activity, Delivery
 
-PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIP_RELATED = sides()
 CHART_CURRENCY = Currency.VND
 
 
@@ -70,10 +70,10 @@ def aid_rows(deliveries: QuerySet) -> list[dict[str, Any]]:
         .annotate(total=Sum("value"), count=Count("pk"))
         .order_by("year", "category", "giver_side", "currency")
     )
-    categories, sides = dict(DeliveryCategory.choices), dict(Side.choices)
+    categories, side_labels = dict(DeliveryCategory.choices), dict(Side.choices)
     return [
         {**row, "category_label": categories.get(row["category"], row["category"]),
-         "side_label": sides.get(row["giver_side"], row["giver_side"]), "total": row["total"] or Decimal(0)}
+         "side_label": side_labels.get(row["giver_side"], row["giver_side"]), "total": row["total"] or Decimal(0)}
         for row in rows
     ]
 
@@ -93,12 +93,12 @@ def aid_by_year(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
         if row["currency"] == CHART_CURRENCY:
             chart_values[row["year"]][row["giver_side"]] += row["total"]
     years = sorted(chart_values)
-    sides = [(side, label) for side, label in Side.choices if any(chart_values[y].get(side) for y in years)]
-    series = [(label, [chart_values[y].get(side, Decimal(0)) for y in years]) for side, label in sides]
+    shown = [(side, label) for side, label in Side.choices if any(chart_values[y].get(side) for y in years)]
+    series = [(label, [chart_values[y].get(side, Decimal(0)) for y in years]) for side, label in shown]
     entries = sorted(table.values(), key=lambda e: (e["year"], str(e["category"]), str(e["side"])))
     for entry in entries:
         entry["totals"] = sorted(entry["totals"].items(), key=lambda item: Currency.values.index(item[0]))
-    return entries, chart("bar", years, series, colours=[SIDE_COLOURS[side] for side, _label in sides])
+    return entries, chart("bar", years, series, colours=[SIDE_COLOURS[side] for side, _label in shown])
 
 
 def aid_category_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -7,15 +7,14 @@ what its reader may see, and runs a fixed number of queries whatever the data's 
 import datetime
 from collections import defaultdict
 from decimal import Decimal
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access
+from bordertwin import access
+from bordertwin.border.reporting import border_summary
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import AgreementKind, CommitmentStatus, Domain
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
@@ -38,7 +37,6 @@ from .review import (
     ReviewData,
 )
 
-BORDER_REPORTING = "bordertwin.border.reporting"
 PARTNERSHIP_RELATED = ("vn_place__parent", "la_place__parent", "vn_organisation", "la_organisation")
 NOT_STARTED = (CommitmentStatus.PROPOSED, CommitmentStatus.AGREED)
 # The currency all values are converted into, by report language.
@@ -319,40 +317,21 @@ def money_totals(deliveries: list[Delivery]) -> list[MoneyTotal]:
     return totals
 
 
-# --- Border protection, when the border app reports --------------------------------------------------------------
+# --- Border protection -----------------------------------------------------------------------------------------------
 
 
 # What the border summary counts from border-sensitive records (patrols, incidents).
 SENSITIVE_BORDER_KEYS = ("patrols_held", "incidents_by_category")
 
 
-class _SensitiveRecord:
-    """Stands for border-sensitive records when asking the access rules whether a reader may see them."""
-
-    access_sensitive = True
-
-
-def may_read_sensitive(user: Any, partnership: Partnership) -> bool:
-    """Whether `user` reads border-sensitive records (patrols, incidents) within `partnership`'s places."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or access.scope(user, access.VIEW, _SensitiveRecord).covers_instance(partnership)  # type: ignore[arg-type]
-
-
-def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Any) -> list[BorderFact] | None:
-    """The border-protection section, when the border app reports; it counts only what `user` may see.
+def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Any) -> list[BorderFact]:
+    """The border-protection section; it counts only what `user` may see.
 
     A reader without a border role would see "0 patrols" where patrols were held: those
     counts are left out for them rather than shown as zero.
     """
-    try:
-        available = find_spec(BORDER_REPORTING) is not None
-    except ModuleNotFoundError:
-        available = False
-    if not available:
-        return None
-    summary = dict(import_module(BORDER_REPORTING).border_summary(partnership, date_from, date_to, user=user))
-    if not may_read_sensitive(user, partnership):
+    summary = dict(border_summary(partnership, date_from, date_to, user=user))
+    if not access.may_read_sensitive(user, partnership):
         for key in SENSITIVE_BORDER_KEYS:
             summary.pop(key, None)
     return facts_from(summary)

@@ -4,33 +4,28 @@ import datetime
 from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access
-from bordertwin.partnerships.models import Partnership
+from bordertwin import access
+from bordertwin.jobs import services as jobs
+from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Place
 
 from . import dashboards, services
+from . import jobs as review_jobs
 from .documents import pdf, spreadsheet, word
 from .forms import ReviewForm
 from .review import ReviewData
 
-PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIP_RELATED = sides()
 FORMATS: dict[str, tuple[Callable[[ReviewData], bytes], str]] = {
     "docx": (word.render, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "pdf": (pdf.render, "application/pdf"),
     "xlsx": (spreadsheet.render, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
-
-
-def visible_partnership(request: HttpRequest, pk: int) -> Partnership:
-    """The partnership, when the user may see it; 404 otherwise, so its existence is not revealed."""
-    partnership = get_object_or_404(Partnership.objects.restrict(request.user).select_related(*PARTNERSHIP_RELATED), pk=pk)
-    access.require(request.user, access.VIEW, partnership)
-    return partnership
 
 
 def bad_request(request: HttpRequest, errors: list[str], partnership: Partnership | None = None) -> HttpResponse:
@@ -53,7 +48,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = visible_partnership(request, pk)
+    partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
     context = dashboards.partnership_dashboard(partnership, request.user)
     context["partnership"] = partnership
     return render(request, "reports/dashboard.html", context)
@@ -75,7 +70,7 @@ def review_parameters(request: HttpRequest, partnership: Partnership) -> tuple[d
 
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """The review report page: choose the period and language, see the summary, download the documents."""
-    partnership = visible_partnership(request, pk)
+    partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
     parameters = review_parameters(request, partnership)
     if isinstance(parameters, list):
         return bad_request(request, parameters, partnership)
@@ -89,21 +84,19 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The review report as DOCX, PDF or XLSX, in the language asked for."""
+    """The review report as DOCX, PDF or XLSX, in the language asked for, made by a background job."""
     if fmt not in FORMATS:
         raise Http404(_("There is no report in this format."))
-    partnership = visible_partnership(request, pk)
+    partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
     parameters = review_parameters(request, partnership)
     if isinstance(parameters, list):
         return bad_request(request, parameters, partnership)
     date_from, date_to, language = parameters
-    writer, content_type = FORMATS[fmt]
-    with translation.override(language):
-        data = services.review_data(partnership, date_from, date_to, request.user, language=language)
-        content = writer(data)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = 'attachment; filename="{name}"'.format(name=filename(partnership, date_from, date_to, language, fmt))
-    return response
+    # Made in the background (reports.jobs): the job's page shows its progress, then the file.
+    asked = {"partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
+    job = jobs.start(review_jobs.REVIEW, request.user, asked, target=partnership,
+                     key=review_jobs.review_key(request.user, partnership, fmt, date_from, date_to, language))
+    return redirect(job)
 
 
 def filename(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, language: str, fmt: str) -> str:

@@ -19,7 +19,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from bordertwin.accounts.choices import Role
+from bordertwin.access import Role
 from bordertwin.accounts.models import Membership, User
 from bordertwin.core import services
 from bordertwin.places.models import Place

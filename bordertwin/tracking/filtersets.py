@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.choices import Side
 from bordertwin.core.filtersets import RecordFilterSet
 from bordertwin.partnerships.models import Commitment, Partnership, Unit
@@ -15,9 +15,7 @@ from .models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 def visible_partnerships(request: Any) -> QuerySet:
     user = getattr(request, "user", None)
-    return Partnership.objects.restrict(user, access.VIEW).select_related(
-        "vn_place", "la_place", "vn_organisation", "la_organisation"
-    )
+    return Partnership.objects.restrict(user, access.VIEW).with_sides()
 
 
 def visible_commitments(request: Any) -> QuerySet:

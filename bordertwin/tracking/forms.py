@@ -3,17 +3,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.forms import RecordForm
 from bordertwin.partnerships.choices import CommitmentStatus
-from bordertwin.partnerships.models import Commitment, Partnership, Unit
+from bordertwin.partnerships.models import Commitment, Partnership, Unit, sides
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Organisation
 
 from .models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-PARTNERSHIP_RELATED = ("vn_place", "la_place", "vn_organisation", "la_organisation")
+PARTNERSHIP_RELATED = sides()
 
 
 class PartnershipRecordForm(RecordForm):

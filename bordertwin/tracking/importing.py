@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
-from bordertwin.core import access, context
+from bordertwin import access
+from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.services import save_record
 from bordertwin.core.tables import FORMULA_STARTS

@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin import access
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.models import BaseRecord
@@ -283,8 +284,7 @@ class ExchangeRate(BaseRecord):
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     search_fields = ("currency", "to_currency", "source")
-    access_public_view = True
-    access_admin_only = True
+    access_kind = access.Kind.REFERENCE
 
     class Meta:
         verbose_name = _("exchange rate")

@@ -14,7 +14,8 @@ from django.db.models import F, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from bordertwin.core import access, context
+from bordertwin import access
+from bordertwin.core import context
 from bordertwin.core.models import JournalEntry
 from bordertwin.core.services import save_record
 from bordertwin.partnerships.choices import CommitmentStatus, Recurrence

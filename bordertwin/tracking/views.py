@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
@@ -22,7 +22,7 @@ from bordertwin.core.views import (
     RecordListView,
     RecordUpdateView,
 )
-from bordertwin.partnerships.models import Commitment
+from bordertwin.partnerships.models import Commitment, sides
 
 from . import importing, services
 from .choices import Currency
@@ -39,7 +39,7 @@ from .forms import (
 )
 from .models import Activity, Delivery, ExchangeRate, PartnershipRecord, ReviewPeriod
 
-PARTNERSHIP_RELATED = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+PARTNERSHIP_RELATED = sides("partnership")
 IMPORTABLE: dict[str, type[Model]] = {"activities": Activity, "deliveries": Delivery}
 
 
@@ -225,12 +225,8 @@ class DeliveryDeleteView(RecordDeleteView):
 # --- Confirmation
 
 
-def _visible(request: HttpRequest, model: type[Model], pk: int) -> Any:
-    return get_object_or_404(model.objects.restrict(request.user, access.VIEW), pk=pk)  # type: ignore[attr-defined]
-
-
 def _answer(request: HttpRequest, model: type[Model], pk: int, verdict: Any) -> HttpResponse:
-    record = _visible(request, model, pk)
+    record = access.visible_or_404(model, request.user, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
@@ -355,7 +351,7 @@ class ReviewPeriodDeleteView(RecordDeleteView):
 
 @require_POST
 def review_period_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    period = _visible(request, ReviewPeriod, pk)
+    period = access.visible_or_404(ReviewPeriod, request.user, pk)
     try:
         services.approve_period(period, acting_user=request.user, reason=request.POST.get("reason", "")[:500])
     except ValidationError as error:
@@ -367,7 +363,7 @@ def review_period_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def review_period_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    period = _visible(request, ReviewPeriod, pk)
+    period = access.visible_or_404(ReviewPeriod, request.user, pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a reason for unlocking the period."))
@@ -387,7 +383,7 @@ def review_period_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
     """An approver sets a commitment's status, with a reason."""
-    commitment = _visible(request, Commitment, pk)
+    commitment = access.visible_or_404(Commitment, request.user, pk)
     form = CommitmentStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a status and give a reason."))

@@ -17,7 +17,7 @@ from docx import Document
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bordertwin.core.services import save_record
-from bordertwin.core.testing import PASSWORD, build_world
+from bordertwin.testing import PASSWORD, build_world
 from bordertwin.partnerships.models import Unit
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bordertwin.accounts.choices import Role
-from bordertwin.core.testing import PASSWORD, build_world, ensure_reference, make_user
+from bordertwin.access import Role
+from bordertwin.testing import PASSWORD, build_world, ensure_reference, make_user
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

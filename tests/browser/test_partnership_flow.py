@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bordertwin.accounts.choices import Role
-from bordertwin.core.testing import PASSWORD, ensure_reference, make_user
+from bordertwin.access import Role
+from bordertwin.testing import PASSWORD, ensure_reference, make_user
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 
 CHROMIUM = Path("/usr/bin/chromium")

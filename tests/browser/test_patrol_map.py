@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bordertwin.border.models import Marker, MarkerInspection, Patrol, Segment
 from bordertwin.core import services as core_services
-from bordertwin.core.testing import PASSWORD, build_world, ensure_reference, place
+from bordertwin.testing import PASSWORD, build_world, ensure_reference, place
 from bordertwin.places.models import Organisation
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -48,7 +48,7 @@ def fuzz_target(db: Any) -> Iterator[dict[str, Any]]:
     """The shared world, an administrator's token, and a real record of each kind for `{id}` paths."""
     from rest_framework.authtoken.models import Token
 
-    from bordertwin.core.testing import build_world, place
+    from bordertwin.testing import build_world, place
     from bordertwin.places.models import Organisation
 
     # Like Django's test client: a request must not close the test's connection on its way
@@ -79,7 +79,7 @@ def module_records(world: Any, committee: Any) -> dict[str, int]:
     from bordertwin.border import services as border_services
     from bordertwin.border.models import Incident, Marker, Patrol, Segment
     from bordertwin.core.services import save_record
-    from bordertwin.core.testing import place
+    from bordertwin.testing import place
     from bordertwin.intake.services import submit_document
     from bordertwin.partnerships.models import Unit
     from bordertwin.places.models import Organisation

@@ -1,14 +1,15 @@
-"""core.access: which places a membership covers, and the gate's answers for edge cases."""
+"""bordertwin.access: which places a membership covers, and the gate's answers for edge cases."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from bordertwin.accounts.choices import Role
+from bordertwin import access
+from bordertwin.access import Role
 from bordertwin.accounts.models import Membership
-from bordertwin.core import access, services
-from bordertwin.core.testing import make_user, place
+from bordertwin.core import services
 from bordertwin.partnerships.models import Partnership
 from bordertwin.places.models import Place
+from bordertwin.testing import make_user, place
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from bordertwin.accounts.choices import Role
+from bordertwin.access import Role
 from bordertwin.accounts.models import Membership
-from bordertwin.core.testing import make_user, place
+from bordertwin.testing import make_user, place
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_a_membership_covers_a_place_or_an_organisation_not_both():
 
 
 def test_a_sign_in_page_is_served_and_signing_in_works(client, world):
-    from bordertwin.core.testing import PASSWORD
+    from bordertwin.testing import PASSWORD
 
     assert client.get("/accounts/login/").status_code == 200
     response = client.post("/accounts/login/", {"username": "viewer", "password": PASSWORD})

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.core.api.viewsets import RecordSerializer
 
 from ..choices import IncidentStatus
@@ -166,8 +166,8 @@ class IncidentSerializer(FeatureSerializer):
 
     def to_representation(self, obj: Incident) -> dict[str, Any]:
         feature = super().to_representation(obj)
-        if not obj.names_visible_to(self.user()):
-            feature["properties"]["people_names"] = None
+        for name in access.hidden_fields(self.user(), obj):
+            feature["properties"][name] = None
         return feature
 
     def geometry(self, obj: Incident) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from bordertwin.core import context
 from bordertwin.core.api.policy import Pagination
 from bordertwin.core.api.viewsets import RecordViewSet
+from bordertwin.partnerships.models import sides
 
 from .. import geo, services
 from ..filtersets import IncidentFilterSet, InspectionFilterSet, MarkerFilterSet, PatrolFilterSet, SegmentFilterSet
@@ -60,7 +61,7 @@ class FeatureViewSet(RecordViewSet):
 class SegmentViewSet(FeatureViewSet):
     serializer_class = SegmentSerializer
     filterset_class = SegmentFilterSet
-    related = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+    related = sides("partnership")
     ordering = ["name", "pk"]
 
     def get_queryset(self) -> QuerySet:

@@ -11,12 +11,12 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone, translation
 
-from bordertwin.accounts.choices import Role
+from bordertwin.access import Role
 from bordertwin.border import services
 from bordertwin.border.models import Incident, Marker, Patrol, Segment
 from bordertwin.core import services as core_services
-from bordertwin.core.testing import make_user, place
 from bordertwin.places.models import Organisation
+from bordertwin.testing import make_user, place
 
 
 @pytest.fixture(autouse=True)

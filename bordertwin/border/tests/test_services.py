@@ -265,9 +265,9 @@ def test_the_border_summary_counts_a_year_of_work(world, border, vn_incident):
 
 
 def test_a_border_post_officer_sees_the_work_of_the_posts_segments(world, border, vn_incident):
-    from bordertwin.accounts.choices import Role
+    from bordertwin.access import Role
     from bordertwin.accounts.models import Membership
-    from bordertwin.core.testing import make_user
+    from bordertwin.testing import make_user
 
     post_officer = make_user("phu-gia-officer", "VN")
     Membership.objects.create(user=post_officer, role=Role.BORDER_OFFICER, organisation=border.vn_post)

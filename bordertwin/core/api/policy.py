@@ -14,13 +14,14 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from bordertwin.core import access
+from bordertwin import access
+from bordertwin.core.api.parsers import too_deep
 
 METHOD_ACTIONS = {"PUT": access.CHANGE, "PATCH": access.CHANGE, "DELETE": access.DELETE}
 
 
 class AccessPermission(permissions.BasePermission):
-    """Signed-in users only; what each may do with a record is core.access's answer."""
+    """Signed-in users only; what each may do with a record is bordertwin.access's answer."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return bool(request.user and request.user.is_authenticated)
@@ -37,12 +38,14 @@ class Pagination(PageNumberPagination):
 
 
 def exception_handler(exc: Exception, ctx: dict[str, Any]) -> Response | None:
-    """Django's validation and permission errors answer as 400 and 403, like DRF's own."""
+    """Django's validation and permission errors answer as 400 and 403, like DRF's own; nesting too deep, 400."""
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(detail=str(exc) or None)
+    elif isinstance(exc, RecursionError):
+        exc = too_deep()  # views with parsers of their own (the token view) read deep JSON with DRF's
     from rest_framework.views import exception_handler as drf_exception_handler
 
     return drf_exception_handler(exc, ctx)

@@ -3,8 +3,9 @@
 from django.db.models import Model, QuerySet
 from rest_framework import serializers, viewsets
 
-from bordertwin.core import access, context, services
-from bordertwin.core.middleware import REASON_HEADER
+from bordertwin import access
+from bordertwin.core import context, services
+from bordertwin.core.middleware import change_reason
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
@@ -36,7 +37,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         return model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related).order_by(*self.ordering)
 
     def _reason(self) -> str:
-        return self.request.headers.get(REASON_HEADER, "")[:500]
+        return change_reason(self.request)
 
     def perform_create(self, serializer: serializers.ModelSerializer) -> None:
         instance = serializer.Meta.model(**serializer.validated_data)

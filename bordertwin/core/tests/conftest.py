@@ -4,7 +4,7 @@ from typing import Any
 import pytest
 
 from bordertwin.core import services
-from bordertwin.core.testing import place
+from bordertwin.testing import place
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from rest_framework.authtoken.models import Token
 
 from bordertwin.core import services
 from bordertwin.core.history import change_entries
-from bordertwin.core.testing import place
 from bordertwin.partnerships.models import Commitment, Partnership
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

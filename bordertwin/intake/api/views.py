@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from bordertwin.core import access
+from bordertwin import access
 
 from .. import services
 from ..filtersets import SourceDocumentFilterSet

@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bordertwin.core.testing import PASSWORD
 from bordertwin.intake.choices import DocumentStatus
 from bordertwin.intake.forms import ReviewForm
 from bordertwin.intake.models import ProposalLink, SourceDocument
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+from bordertwin.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from bordertwin.core import services
-from bordertwin.core.testing import place
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 from bordertwin.places.models import Organisation, Place
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

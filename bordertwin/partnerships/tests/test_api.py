@@ -5,9 +5,9 @@ import datetime
 import pytest
 
 from bordertwin.core import services
-from bordertwin.core.testing import PASSWORD, place
 from bordertwin.core.tests.schema import conforms
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+from bordertwin.testing import PASSWORD, place
 
 pytestmark = pytest.mark.django_db
 

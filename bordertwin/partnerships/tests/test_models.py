@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bordertwin.core import services
-from bordertwin.core.testing import place
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership, Unit
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

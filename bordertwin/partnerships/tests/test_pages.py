@@ -59,8 +59,8 @@ def test_a_new_commitment_page_for_an_agreement_offers_its_commitments_as_parent
 
 
 def test_an_editor_records_a_partnership_through_the_form_with_a_reason(client, world):
-    from bordertwin.core.testing import place
     from bordertwin.partnerships.models import Partnership
+    from bordertwin.testing import place
 
     client.force_login(world.vn_commune_editor)
     response = client.post("/partnerships/new/", {

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bordertwin.core import services
-from bordertwin.core.testing import place
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership, Unit
 from bordertwin.places.models import Organisation
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bordertwin.core.testing import place
 from bordertwin.places.models import Place
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from bordertwin.core.testing import place
 from bordertwin.places.models import Place
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

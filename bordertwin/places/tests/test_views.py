@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bordertwin.core import services
-from bordertwin.core.testing import place
 from bordertwin.places.models import Organisation, Place
+from bordertwin.testing import place
 
 pytestmark = pytest.mark.django_db
 

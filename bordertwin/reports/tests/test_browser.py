@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bordertwin.core.testing import PASSWORD, build_world
+from bordertwin.testing import PASSWORD, build_world
 
 from .conftest import build_review
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from bordertwin.core import context
 from bordertwin.core.api.viewsets import RecordViewSet
 from bordertwin.partnerships.api.serializers import UnitSerializer
+from bordertwin.partnerships.models import sides
 
 from .. import services
 from ..filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet, UnitFilterSet
@@ -21,7 +22,7 @@ from .serializers import (
     ReviewPeriodSerializer,
 )
 
-PARTNERSHIP_RELATED = ("partnership__vn_place", "partnership__la_place", "partnership__vn_organisation", "partnership__la_organisation")
+PARTNERSHIP_RELATED = sides("partnership")
 
 
 class ConfirmationActions:

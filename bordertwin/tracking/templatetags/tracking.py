@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from bordertwin.core import access
+from bordertwin import access
 from bordertwin.partnerships.models import Commitment
 from bordertwin.partnerships.services import progress_of
 

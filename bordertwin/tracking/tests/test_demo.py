@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_enters_what_the_articles_report_once(db):
-    from bordertwin.core.testing import make_user
     from bordertwin.partnerships import demo as partnerships_demo
+    from bordertwin.testing import make_user
     from bordertwin.tracking import demo
 
     make_user("admin", superuser=True)

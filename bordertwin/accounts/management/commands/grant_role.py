@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from bordertwin.accounts.choices import Role
+from bordertwin.access import Role
 from bordertwin.accounts.models import User
 from bordertwin.accounts.services import grant_role
 from bordertwin.core.choices import Side
