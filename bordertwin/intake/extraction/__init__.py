@@ -18,7 +18,7 @@ from .commitments import find_commitments
 from .dates import agreement_dates, document_date_from_text, find_dates, pick_event_date
 from .domains import DOMAINS, find_domains
 from .money import find_money
-from .parties import PlaceMatcher, find_parties
+from .parties import PlaceMatcher, find_parties, proposed_places
 from .quantities import UNIT_AFTER, find_quantities
 from .text import Document, Occupancy
 
@@ -39,8 +39,8 @@ def extract(text: str, *, document_date: dt.date | None = None, matcher: PlaceMa
     if document_date is None:
         notes.append("no document date: dates written without a year are left out")
     mentions = find_dates(doc, unit_after=UNIT_AFTER)
-    event_date, event_notes = pick_event_date(doc, mentions, document_date)
-    agreements, agreement_notes = agreement_dates(doc, mentions, document_date)
+    event_date, event_partial, event_notes = pick_event_date(doc, mentions, document_date)
+    agreements, agreement_notes = agreement_dates(doc, mentions, document_date, event_date)
     money = find_money(doc)
     taken = Occupancy(len(doc.text))
     for start, end in [m["_at"] for m in money] + [(d.start, d.end) for d in mentions]:
@@ -53,7 +53,9 @@ def extract(text: str, *, document_date: dt.date | None = None, matcher: PlaceMa
     return {
         "vn_parties": vn_parties,
         "la_parties": la_parties,
+        "proposed_places": proposed_places(vn_parties, la_parties, matcher),
         "event_date": event_date,
+        "event_partial": event_partial,
         "agreement_dates": agreements,
         "money": _public(money),
         "quantities": _public(quantities),

@@ -17,13 +17,20 @@ Matching rules:
   "Đồn Biên phòng"…), are equal once spaces and hyphens are dropped ("NaKai" = "Na Kai")
   and doubled vowels collapsed ("Noỏng Mạ" = "Nỏng Mạ"), or one contains the other as
   whole words;
-- dates (event_date + agreement_dates): the same "YYYY-MM-DD" or "YYYY-MM" string;
+- event_date: the same "YYYY-MM-DD" or "YYYY-MM" string, and the same last day when the
+  gold gives one (``event_end``, for "28–31/10/2025"); when the gold's event date is null
+  with a partial date (``event_partial``, "--10-30"), the prediction must leave the event
+  date null and keep the same partial date;
+- agreement_dates: the same "YYYY-MM-DD" or "YYYY-MM" string, and the same kind
+  (memorandum, minutes, regulation, plan, agreement) when the gold gives one;
 - money: the same (amount, currency, qualifier), the amount compared exactly;
 - quantities: the same (value, unit), and items that share at least half of the folded
   words of the shorter one (or either item empty);
 - domains: the same value;
 - commitments: a similarity of at least ``COMMITMENT_THRESHOLD``, the mean of the
-  F-scores of folded words and of folded word pairs.
+  F-scores of folded words and of folded word pairs;
+- proposed_places (scored only where the gold lists them): the same name as for parties,
+  and the same parent name, or both without a parent.
 """
 
 from __future__ import annotations
@@ -40,7 +47,9 @@ from . import extract
 from .parties import LEVEL_WORDS
 from .text import fold, name_key, similarity, words
 
-FIELDS = ("parties", "dates", "money", "quantities", "domains", "commitments")
+FIELDS = (
+    "parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments", "proposed_places",
+)
 COMMITMENT_THRESHOLD = 0.4
 ITEM_OVERLAP = 0.5
 _LEVEL_PREFIXES = sorted({fold(word) for word, _, _ in LEVEL_WORDS}, key=len, reverse=True)
@@ -65,7 +74,10 @@ def evaluate_dir(path: str | Path) -> dict:
         counts = compare(gold, predicted)
         for field in FIELDS:
             totals[field].update(counts[field])
-        documents.append({"gold": gold_path.name, "text": str(text_path), "fields": {f: _scores(counts[f]) for f in FIELDS}})
+        documents.append({
+            "gold": gold_path.name, "text": str(text_path), "counts": counts,
+            "fields": {f: _scores(counts[f]) for f in FIELDS},
+        })
     overall = Counter()
     for field in FIELDS:
         overall.update(totals[field])
@@ -93,7 +105,11 @@ def compare(gold: dict, predicted: dict) -> dict[str, Counter]:
     counts["parties"] = _match(gold.get("vn_parties", []), predicted["vn_parties"], _party_score) + _match(
         gold.get("la_parties", []), predicted["la_parties"], _party_score
     )
-    counts["dates"] = _match(_dates(gold), _dates(predicted), _equal)
+    gold_event, predicted_event = _event(gold), _event(predicted)
+    if gold_event and gold_event[0][0] != "partial" and predicted_event and predicted_event[0][0] == "partial":
+        predicted_event = []  # a day and month without a year claims nothing against a full date
+    counts["event_date"] = _match(gold_event, predicted_event, _equal)
+    counts["agreement_dates"] = _match(gold.get("agreement_dates", []), predicted["agreement_dates"], _agreement_score)
     counts["money"] = _match(
         [_money_key(m) for m in gold.get("money", [])], [_money_key(m) for m in predicted["money"]], _equal
     )
@@ -105,6 +121,10 @@ def compare(gold: dict, predicted: dict) -> dict[str, Counter]:
         [_text(c) for c in gold.get("commitments", [])],
         [_text(c) for c in predicted["commitments"]],
         lambda g, p: s if (s := similarity(g, p)) >= COMMITMENT_THRESHOLD else 0.0,
+    )
+    counts["proposed_places"] = (
+        _match(gold["proposed_places"], predicted.get("proposed_places", []), _place_score)
+        if "proposed_places" in gold else Counter()
     )
     return counts
 
@@ -160,9 +180,33 @@ def _party_score(gold: Any, predicted: Any) -> float:
     return 0.5 if f" {a} " in f" {b} " or f" {b} " in f" {a} " else 0.0
 
 
-def _dates(data: dict) -> list[str]:
-    values = [_value(data.get("event_date"))] + [_value(d) for d in data.get("agreement_dates", [])]
-    return [v for v in values if v]
+def _event(data: dict) -> list[tuple]:
+    """The event date as one comparable item: (value, last day) or ("partial", "--MM-DD")."""
+    event = data.get("event_date")
+    if isinstance(event, dict):
+        return [(event["value"], event.get("end"))]
+    if event:
+        return [(event, data.get("event_end"))]
+    partial = data.get("event_partial")
+    if isinstance(partial, dict):
+        partial = partial.get("value")
+    return [("partial", partial)] if partial else []
+
+
+def _agreement_score(gold: Any, predicted: dict) -> float:
+    if _value(gold) != predicted["value"]:
+        return 0.0
+    kind = gold.get("kind") if isinstance(gold, dict) else None
+    return 1.0 if kind in (None, predicted.get("kind")) else 0.0
+
+
+def _place_score(gold: dict, predicted: dict) -> float:
+    if not _party_score(gold["name"], predicted["text"]):
+        return 0.0
+    parents = (gold.get("parent"), (predicted.get("parent") or {}).get("text"))
+    if not any(parents):
+        return 1.0
+    return 1.0 if all(parents) and _party_score(parents[0], parents[1]) else 0.0
 
 
 def _money_key(item: dict) -> tuple:
@@ -189,15 +233,17 @@ def _scores(counts: Counter) -> dict:
 
 def format_report(result: dict) -> str:
     """A plain-text table of :func:`evaluate_dir`'s result."""
-    lines = [f"{'field':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [f"{'field':<16} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}"]
     rows = [(field, result["fields"][field]) for field in FIELDS] + [("overall", result["overall"])]
     for name, s in rows:
         lines.append(
-            f"{name:<12} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
+            f"{name:<16} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
         )
     lines.append("")
     for document in result["documents"]:
-        per_field = "  ".join(f"{f}={document['fields'][f]['f1']:.2f}" for f in FIELDS)
+        per_field = "  ".join(
+            f"{f}={document['fields'][f]['f1']:.2f}" for f in FIELDS if sum(document["counts"][f].values())
+        )
         lines.append(f"{document['gold']}: {per_field}")
     for name in result["missing_texts"]:
         lines.append(f"{name}: text not found (beside the gold file or in ../seeds/)")

@@ -78,12 +78,29 @@ SURNAMES = frozenset(
 )
 _TITLE_BEFORE = re.compile(r"(?:chủ tịch|bí thư|trưởng|phó|giám đốc|chỉ huy|đồng chí|ông|bà|huyện trưởng|tỉnh trưởng)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|giữa)\s+$")
-_COORDINATED = re.compile(rf"\s*(?:và|với|-|–)\s*(?P<name>{_NAME})")
+_COORDINATED = re.compile(rf"\s*(?P<sep>,|và|với|-|–)\s*(?P<name>{_NAME})")
+# A counted level word ("ba đồn Biên phòng", "các tỉnh"): a list of units follows, or the
+# name after it places them ("Ba đồn biên phòng Tây Giang") and is no party.
+_COUNTED_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|các|những)\s+$")
+# Before a unit: it only witnesses or attends ("trước sự chứng kiến của lãnh đạo huyện X").
+_WITNESS_BEFORE = re.compile(
+    r"(?:chứng kiến|sự tham dự|có mặt|tham dự|dự buổi|dự lễ|đại biểu|khách mời)(?:\s+(?:của|có))?"
+    r"(?:\s+(?:đại diện|lãnh đạo|chỉ huy|các đồng chí|đồng chí|ban))*(?:\s+\w+){0,6}\s*$"
+)
+# After a unit: it gives or funds ("Công ty X tài trợ", "Đồn Biên phòng Y tặng…").
+_DONOR_AFTER = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:tặng|trao tặng|trao|tài trợ|ủng hộ|quyên góp)\b")
+# Where the words after a unit stop telling its side: a verb or a new clause.
+_CONTEXT_STOP = re.compile(r"[.;\n]|\s(?:tặng|trao|cho|tổ chức|ký|đã|sẽ|hội đàm|làm việc|kết nghĩa|với)\s")
+# "ba bản … thuộc huyện Viêng Thoong": the unit after "thuộc" holds the ones before it.
+_HOLDER_BEFORE = re.compile(r"(?:thuộc|trực thuộc)\s+$")
 _PAIR_BETWEEN = re.compile(
     r"^\s*(?:,?\s*(?:và|với|cùng|-|–|—)\s*)(?:(?:lãnh đạo|đại diện|chính quyền|nhân dân|trưởng|bí thư|"
     r"chủ tịch|ubnd|ủy ban nhân dân|đoàn công tác)\s+){0,3}$"
 )
-_TALKS_BETWEEN = re.compile(r"(?:hội đàm|kết nghĩa|ký kết|kí kết|làm việc|giao ban)[^.;]{0,40}\bvới\s*$")
+_TALKS_BETWEEN = re.compile(
+    r"(?:hội đàm|kết nghĩa|ký kết|kí kết|làm việc|giao ban)[^.;]{0,40}\bvới\s*"
+    r"(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?(?:(?:lãnh đạo|đại diện|đoàn đại biểu|đoàn công tác)\s+)?$"
+)
 _TWINNING = re.compile(r"kết nghĩa|hội đàm|ký kết|kí kết|biên bản|ghi nhớ|quy chế|hợp tác|thỏa thuận|thoả thuận")
 _MAX_NAME_TOKENS = 4
 # "Đồn Biên phòng Cửa khẩu quốc tế Cha Lo" is "Đồn Biên phòng Cha Lo".
@@ -100,6 +117,9 @@ class Mention:
     votes: Counter = field(default_factory=Counter)  # evidence: names, context, parents
     hint: str | None = None  # the side its level word implies ("cụm bản" → LA)
     parent: bool = False
+    group: int = -1  # the start of the first unit of a list it belongs to ("Ga Ry, Tr'Hy và A Nông")
+    word: str = ""  # the level word as written, lower-case ("cụm bản")
+    holder: Mention | None = None  # the unit written as holding it ("bản X (xã Y)" → xã Y)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -147,10 +167,15 @@ def _mentions(doc: Document) -> list[Mention]:
         tokens = _trim_person(tokens, level, full_names, low[max(0, match.start() - 30): match.start()])
         name_start = match.start("conn") if match.group("conn") else match.start("name")
         end = name_start + len(match.group("conn") or "") + len(" ".join(tokens))
-        mention = Mention(match.start(), end, text[name_start:end], level, "level")
+        mention = Mention(match.start(), end, text[name_start:end], level, "level", word=word)
         mention.hint = side
+        listed = _coordinated(doc, mention, level, full_names)
+        if listed:
+            mention.group = mention.start
+        if not listed and _COUNTED_BEFORE.search(low, max(0, match.start() - 12), match.start()):
+            continue  # "ba đồn biên phòng Tây Giang": the name places the units
         mentions.append(mention)
-        mentions.extend(_coordinated(doc, mention, level, full_names))
+        mentions.extend(listed)
     mentions.extend(_bare(doc, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -187,20 +212,28 @@ def _trim_person(tokens: list[str], level: str, full_names: set, before: str) ->
 
 
 def _coordinated(doc: Document, mention: Mention, level: str, full_names: set) -> list[Mention]:
-    """"2 huyện Hương Khê và NaKai": NaKai is a district too."""
-    match = _COORDINATED.match(doc.text, mention.end, doc.main_end)
-    if not match:
-        return []
-    tokens = _cut_at_stop(match.group("name").split(" "))
-    if not tokens or tokens[0].isdigit():
-        return []
-    name = " ".join(tokens[:_MAX_NAME_TOKENS])
+    """Units listed after a level word share it: "2 huyện Hương Khê và NaKai", "ba đồn
+    Biên phòng Ga Ry, Tr'Hy và A Nông", "các tỉnh Phông Sa Lỳ, Luông Pha Băng"."""
     plural = _PLURAL_BEFORE.search(doc.lower[max(0, mention.start - 12): mention.start])
-    known = (name_key(name), level) in full_names or lookup(name, level)
-    if not (plural or known):
-        return []
-    start = match.start("name")
-    return [Mention(start, start + len(name), name, level, "coordinated")]
+    found: list[Mention] = []
+    pos = mention.end
+    while True:
+        match = _COORDINATED.match(doc.text, pos, doc.main_end)
+        if not match:
+            break
+        tokens = _cut_at_stop(match.group("name").split(" "))
+        if not tokens or (tokens[0].isdigit() and level != "unit"):
+            break
+        name = " ".join(tokens[:_MAX_NAME_TOKENS])
+        known = (name_key(name), level) in full_names or lookup(name, level)
+        if not (plural or known) or (match.group("sep") == "," and not plural):
+            break
+        start = match.start("name")
+        found.append(Mention(start, start + len(name), name, level, "coordinated", hint=mention.hint, group=mention.start, word=mention.word))
+        if match.group("sep") != ",":
+            break  # "và" closes the list
+        pos = start + len(name)
+    return found
 
 
 def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -236,13 +269,13 @@ def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
         if side:
             mention.votes[side] += 3
         stop = mentions[index + 1].start if index + 1 < len(mentions) else mention.end + 70
-        window = re.split(r"[.;\n]", low[mention.end: min(stop, mention.end + 70)], maxsplit=1)[0]
+        window = _CONTEXT_STOP.split(low[mention.end: min(stop, mention.end + 70)], maxsplit=1)[0]
         if re.search(LA_CONTEXT, window):
             mention.votes["LA"] += 3
         elif re.search(VN_CONTEXT, window):
             mention.votes["VN"] += 3
         previous = mentions[index - 1] if index else None
-        if _in_parentheses(low, mention.start):
+        if _in_parentheses(low, mention.start) or _HOLDER_BEFORE.search(low, max(0, mention.start - 15), mention.start):
             mention.parent = True
         elif (
             previous is not None
@@ -255,8 +288,16 @@ def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
             continue
         child = next((m for m in reversed(mentions[:index]) if not m.parent), None)
         side = _side(mention.votes) or mention.hint
-        if child is not None and side and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(child.level, 9):
+        if child is None or LEVEL_RANK.get(mention.level, 9) >= LEVEL_RANK.get(child.level, 9):
+            continue
+        if side:
             child.votes[side] += 3
+        if child.holder is None:
+            child.holder = mention
+    holders = {m.group: m.holder for m in mentions if m.group >= 0 and m.holder is not None}
+    for mention in mentions:
+        if mention.holder is None and mention.group in holders:
+            mention.holder = holders[mention.group]  # "Ka Túp 1, Na Hương và Pha Khao thuộc huyện X"
 
 
 def _in_parentheses(low: str, pos: int) -> bool:
@@ -275,6 +316,8 @@ def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mentio
     pairs: list[tuple[Mention, Mention]] = []
     active = [m for m in mentions if not m.parent]
     for first, second in zip(active, active[1:], strict=False):
+        if first.group >= 0 and first.group == second.group:
+            continue  # units of one list are on one side
         between = re.sub(r"\([^()]*\)", "", doc.lower[first.end: second.start])
         if len(between) > 80 or re.search(r"[.;:\n]", between):
             continue
@@ -313,14 +356,22 @@ def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matche
 def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) -> dict:
     scores: dict = {}
     paired = Counter()
+    members: dict[int, list[Mention]] = {}
+    for unit in units.values():
+        for mention in unit["mentions"]:
+            if mention.group >= 0:
+                members.setdefault(mention.group, []).append(mention)
     for first, second in pairs:
         if units[first.key]["side"] != units[second.key]["side"]:
-            paired[first.key] += 1
-            paired[second.key] += 1
+            # a unit of a list pairs for the whole list: "ba đồn … Ga Ry, Tr'Hy và A Nông … với Đại đội 534"
+            for one in members.get(first.group, [first]):
+                paired[one.key] += 1
+            for other in members.get(second.group, [second]):
+                paired[other.key] += 1
     for key, unit in units.items():
         score = 0
         for mention in unit["mentions"]:
-            if mention.parent:
+            if mention.parent or _bystander(doc, mention):
                 continue
             score += 1
             if mention.start < doc.title_end:
@@ -330,6 +381,15 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
         scores[key] = score + 3 * paired[key]
         unit["paired"] = paired[key]
     return scores
+
+
+def _bystander(doc: Document, mention: Mention) -> bool:
+    """A unit that only witnesses the event or gives to it, rather than taking part."""
+    sentence = doc.sentence_at(mention.start)
+    start = max(sentence.start if sentence else 0, mention.start - 80)
+    return bool(
+        _WITNESS_BEFORE.search(doc.lower, start, mention.start) or _DONOR_AFTER.match(doc.lower, mention.end)
+    )
 
 
 def _choose(units: dict, scores: dict, pairs, side: str) -> list[tuple[str, str]]:
@@ -354,10 +414,38 @@ def _party(doc: Document, unit: dict, side: str, matcher: PlaceMatcher | None) -
     main = next((m for m in mentions if m.kind == "level" and not m.parent), mentions[0])
     level = main.level
     name = main.name
+    holder = next((m.holder for m in [main, *mentions] if m.holder is not None), None)
+    parent = None
+    if holder is not None:
+        parent = {
+            **doc.item(holder.start, holder.end), "name": holder.name, "level": holder.level,
+            "place_id": matcher.match(holder.name, holder.level, side) if matcher is not None else None,
+        }
     return {
         **doc.item(main.start, main.end),
         "name": name,
         "level": level,
+        "level_word": main.word or next((m.word for m in mentions if m.word), ""),
         "place_id": matcher.match(name, level, side) if matcher is not None else None,
+        "parent": parent,
         "spans": [doc.span(m.start, m.end) for m in mentions],
     }
+
+
+def proposed_places(vn_parties: list[dict], la_parties: list[dict], matcher: PlaceMatcher | None) -> list[dict]:
+    """New registry places to propose: parties that are places (not border-guard units)
+    the registry does not hold (without a matcher: the table of ``places.py`` does not
+    name), each with the parent the text gives it."""
+    result = []
+    for side, parties in (("VN", vn_parties), ("LA", la_parties)):
+        for party in parties:
+            if party["level"] == "unit" or party["place_id"] is not None:
+                continue
+            if matcher is None and lookup(party["name"], party["level"]) is not None:
+                continue
+            written = f"{party['level_word']} {party['name']}".strip()
+            result.append({
+                "text": written, "name": party["name"], "level": party["level"], "country": side,
+                "parent": party["parent"], "span": party["span"],
+            })
+    return result

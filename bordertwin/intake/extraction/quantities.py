@@ -4,7 +4,10 @@ Only written digits count; vague amounts ("hàng nghìn suất quà") are left o
 numbers that are money, dates, percentages, ordinals or document numbers. A qualifier
 ("hơn 51 km", "khoảng 600 người") belongs to the text but not to the value. A count in
 parentheses right after another ("1,5 ha cam Khe Mây (600 cây)") counts the same item.
-"a/b lượt" gives two counts, never a fraction.
+"a/b lượt" gives two counts, never a fraction. A number glued to the verb before it
+("tặng100kg") still counts. A thing given without a classifier ("trao 300 chăn") counts
+itself: its word is the unit. Marker numbers ("cột mốc 113/144"), ordinals ("bản thứ 21")
+and unit names ("Đại đội 534") are not counts.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "quyển": ("quyển", False), "viên": ("viên", False), "liều": ("liều", False), "lọ": ("lọ", False),
     "căn": ("căn", False), "ngôi": ("ngôi", False), "bình": ("bình", False), "cặp": ("cặp", False),
     "lượt": ("lượt", False), "em": ("em", False), "tủ": ("tủ", True), "máy": ("máy", True),
+    "lần": ("lần", False), "nông dân": ("nông dân", True), "hộ dân": ("hộ", True), "bộ đội": ("bộ đội", True),
     # nouns that count themselves
     "người": ("người", True), "hộ": ("hộ", True), "học sinh": ("học sinh", True),
     "sinh viên": ("sinh viên", True), "cán bộ": ("cán bộ", True), "chiến sĩ": ("chiến sĩ", True),
@@ -51,8 +55,10 @@ UNIT = "(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + 
 # A counting word right after a number: lets the date reader leave "12/60 lượt" alone.
 UNIT_AFTER = re.compile(rf"\s*{UNIT}(?![\w²³])")
 
+# A number glued to the word before it: "tặng100kg".
+_GLUED = r"(?<=[^\W\d_]{2})\d+(?:,\d+)?"
 _QUANTITY = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<a>{NUMBER})(?:\s*/\s*(?P<b>\d+(?:[.,]\d+)*))?"
+    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<a>{NUMBER}|{_GLUED})(?:\s*/\s*(?P<b>\d+(?:[.,]\d+)*))?"
     rf"(?:\s*(?P<scale>nghìn|ngàn|triệu))?\s*(?P<unit>{UNIT})(?![\w²³])"
 )
 _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -60,6 +66,16 @@ _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:số|thứ|điều|khoản|bài|khóa|khoá|lộ|năm|tháng|ngày|giờ|lúc|phòng|mốc|đội|đoàn|"
     r"tiểu đoàn|đồn|km|quốc lộ|tỉnh lộ|chương|mục|tập)|[#№])\s*$"
+)
+# Verbs of giving: after them, "300 chăn" counts blankets though "chăn" is no unit word.
+_GIVING_BEFORE = re.compile(
+    r"(?:tặng|trao|trao tặng|hỗ trợ|cấp|cấp phát|ủng hộ|bàn giao|tài trợ|biếu|và|,)\s*$"
+)
+_BARE_COUNT = re.compile(rf"(?P<a>{NUMBER})\s+(?P<noun>[^\W\d_]+)(?!\w)")
+# Words after a number that are never a thing given.
+_NOT_A_THING = frozenset(
+    "năm tháng ngày giờ phút tuổi lần huyện xã tỉnh bản nước bên địa đơn đồn cụm thôn km ha kg "
+    "triệu tỷ tỉ nghìn ngàn đồng usd kíp trăm chục mươi điều khoản nội mục phần tổ đội".split()
 )
 # Words that end the item after a unit.
 _ITEM_STOP = frozenset(
@@ -103,6 +119,33 @@ def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
                     "_at": (start, end),
                 }
             )
+        taken.take(start, end)
+    items.extend(_things_given(doc, low, taken))
+    items.sort(key=lambda found: found["_at"][0])
+    return items
+
+
+def _things_given(doc: Document, low: str, taken: Occupancy) -> list[dict]:
+    """"trao 300 chăn": a count after a verb of giving, its noun as unit and item."""
+    items = []
+    for match in _BARE_COUNT.finditer(low):
+        start, end = match.start("a"), match.end()
+        noun = match.group("noun")
+        if noun in _NOT_A_THING or noun in UNITS or not taken.free(start, end):
+            continue
+        if not _GIVING_BEFORE.search(low, max(0, start - 20), start) or not doc.text[match.start("noun")].islower():
+            continue
+        if low[max(0, start - 2): start].strip() in (",", "và") and not _GIVING_BEFORE.search(
+            low, max(0, start - 120), start
+        ):
+            continue
+        item_start, item_end = _item(doc, match.start("noun") - 1)
+        item_end = max(item_end, end)
+        written = match.group("a")
+        items.append({
+            **doc.item(start, item_end), "value": plain(parse_number(written), keep_decimal=has_decimals(written)),
+            "unit": noun, "item": doc.text[match.start("noun"): item_end], "_at": (start, item_end),
+        })
     return items
 
 

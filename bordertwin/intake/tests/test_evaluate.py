@@ -45,7 +45,7 @@ def test_it_scores_a_text_beside_its_gold_file(tmp_path):
     assert result["missing_texts"] == []
     fields = result["fields"]
     assert fields["parties"]["tp"] == 2 and fields["parties"]["fp"] == 0
-    assert fields["dates"]["tp"] == 1
+    assert fields["event_date"]["tp"] == 1
     assert fields["money"]["tp"] == 1
     assert fields["quantities"]["tp"] == 2
     assert fields["commitments"]["tp"] == 2
@@ -107,11 +107,50 @@ def test_a_party_on_the_wrong_side_does_not_match():
     assert (counts["parties"]["tp"], counts["parties"]["fp"], counts["parties"]["fn"]) == (0, 1, 1)
 
 
-def test_dates_match_as_exact_strings_from_both_lists():
+def counted(counts, field):
+    return counts[field]["tp"], counts[field]["fp"], counts[field]["fn"]
+
+
+def test_dates_match_as_exact_strings():
     gold = {"event_date": "2024-06", "agreement_dates": ["2024-06"]}
-    predicted = empty_prediction(event_date={"value": "2024-06"}, agreement_dates=[{"value": "2024-06-01"}])
+    predicted = empty_prediction(event_date={"value": "2024-06"}, agreement_dates=[{"value": "2024-06-01", "kind": "other"}])
     counts = compare(gold, predicted)
-    assert (counts["dates"]["tp"], counts["dates"]["fp"], counts["dates"]["fn"]) == (1, 1, 1)
+    assert counted(counts, "event_date") == (1, 0, 0)
+    assert counted(counts, "agreement_dates") == (0, 1, 1)
+
+
+def test_a_range_matches_only_with_its_last_day():
+    gold = {"event_date": "2025-10-28", "event_end": "2025-10-31"}
+    same = empty_prediction(event_date={"value": "2025-10-28", "end": "2025-10-31"})
+    shorter = empty_prediction(event_date={"value": "2025-10-28"})
+    assert counted(compare(gold, same), "event_date") == (1, 0, 0)
+    assert counted(compare(gold, shorter), "event_date") == (0, 1, 1)
+
+
+def test_a_partial_date_is_scored_against_a_partial_gold_and_claims_nothing_against_a_full_one():
+    partial = empty_prediction(event_partial={"value": "--06-22"})
+    assert counted(compare({"event_date": None, "event_partial": "--06-22"}, partial), "event_date") == (1, 0, 0)
+    assert counted(compare({"event_date": "2024-06-22"}, partial), "event_date") == (0, 0, 1)
+    dated = empty_prediction(event_date={"value": "2017-06-22"})
+    assert counted(compare({"event_date": None, "event_partial": "--06-22"}, dated), "event_date") == (0, 1, 1)
+
+
+def test_an_agreement_kind_in_the_gold_must_match():
+    gold = {"agreement_dates": [{"value": "2024-06", "kind": "regulation"}]}
+    minutes = empty_prediction(agreement_dates=[{"value": "2024-06", "kind": "minutes"}])
+    regulation = empty_prediction(agreement_dates=[{"value": "2024-06", "kind": "regulation"}])
+    assert counted(compare(gold, minutes), "agreement_dates") == (0, 1, 1)
+    assert counted(compare(gold, regulation), "agreement_dates") == (1, 0, 0)
+
+
+def test_proposed_places_match_by_name_and_parent_and_only_where_the_gold_lists_them():
+    place = {"text": "bản Ka Túp 1", "parent": {"text": "huyện Viêng Thoong"}}
+    predicted = empty_prediction(proposed_places=[place])
+    gold = {"proposed_places": [{"name": "bản Ka Túp 1", "parent": "huyện Viêng Thoong"}]}
+    assert counted(compare(gold, predicted), "proposed_places") == (1, 0, 0)
+    elsewhere = {"proposed_places": [{"name": "bản Ka Túp 1", "parent": "huyện Xay"}]}
+    assert counted(compare(elsewhere, predicted), "proposed_places") == (0, 1, 1)
+    assert counted(compare({}, predicted), "proposed_places") == (0, 0, 0)
 
 
 def test_money_needs_the_same_amount_currency_and_qualifier():
