@@ -2,16 +2,20 @@
 
 Routes come as a GPX track (from a handheld GPS) or GeoJSON (drawn on the map or exported
 from another tool) and are kept as a GeoJSON LineString of [longitude, latitude] pairs.
-GPX is parsed with the standard library after refusing any DOCTYPE or ENTITY, so no
-entity expansion ("billion laughs") or external entity can run.
+GPX is parsed with defusedxml, which refuses any DOCTYPE, entity or external reference
+whatever the file's encoding (UTF-8 or UTF-16), so no entity expansion ("billion
+laughs") or external entity can run.
 """
 
+import codecs
 import json
 import math
-import xml.etree.ElementTree as ET  # noqa: S405 - DOCTYPE and ENTITY are refused before parsing
 from dataclasses import dataclass
 from decimal import Decimal
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as parse_xml
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -27,6 +31,8 @@ EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LATITUDE = 111.32
 
 Point = tuple[float, float]  # (longitude, latitude)
+# How XML saved as UTF-16 begins, beside "<": a byte order mark, or a zero byte and "<" (big-endian).
+XML_STARTS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x00<")
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ def parse_route(data: bytes, name: str = "") -> list[Point]:
         raise ValidationError(_("The route file is empty."))
     if stripped[:1] in (b"{", b"["):
         points = _geojson_points(stripped)
-    elif stripped[:1] == b"<":
+    elif stripped[:1] == b"<" or stripped[:2] in XML_STARTS:
         points = _gpx_points(stripped)
     else:
         raise ValidationError(_("A route is a GPX track or a GeoJSON line."))
@@ -165,12 +171,11 @@ def _geojson_points(data: bytes) -> list[Point]:
 
 
 def _gpx_points(data: bytes) -> list[Point]:
-    upper = data.upper()
-    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
-        raise ValidationError(_("GPX files with a DOCTYPE or entities are refused."))
     try:
-        root = ET.fromstring(data)  # noqa: S314 - DOCTYPE and ENTITY refused above
-    except ET.ParseError as error:
+        root = parse_xml(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise ValidationError(_("GPX files with a DOCTYPE or entities are refused.")) from None
+    except ParseError as error:
         raise ValidationError(_("The GPX file could not be read: {error}.").format(error=error)) from None
     if root.tag.rsplit("}", 1)[-1] != "gpx":
         raise ValidationError(_("This is not a GPX file."))
