@@ -29,6 +29,7 @@ from bordertwin.tracking.models import Delivery
 
 from .choices import DocumentKind, DocumentStatus
 from .extraction import extract
+from .extraction.parties import proposed_places
 from .matching import RegistryMatcher
 from .models import ProposalLink, SourceDocument
 from .reading import check_text, read_file
@@ -36,6 +37,8 @@ from .reading import check_text, read_file
 PROPOSAL_FIELDS = (
     "vn_parties", "la_parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments",
 )
+# What the reading adds: a day and month whose year is unknown, places the registry lacks, the date used, notes.
+READING_FIELDS = ("event_partial", "proposed_places", "document_date", "notes")
 EMPTY_PROPOSALS: dict[str, Any] = {key: ([] if key != "event_date" else None) for key in PROPOSAL_FIELDS}
 logger = logging.getLogger(__name__)
 # The extraction's kinds of signed documents, as the partnership's agreement kinds.
@@ -54,18 +57,32 @@ PARTNERSHIP_LEVELS = {
 def propose(text: str, document_date: datetime.date | None = None) -> dict[str, Any]:
     """What the text states, in the gold format, with registry places for the parties. Writes nothing."""
     try:
-        result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date))
+        return read_proposals(text, document_date)
     except Exception:  # a text the reader trips on is still kept for review, with nothing proposed
         logger.exception("intake: extraction failed")
-        return {**EMPTY_PROPOSALS, "document_date": None, "notes": ["extraction failed: nothing proposed"]}
+        return {
+            **EMPTY_PROPOSALS, "event_partial": None, "proposed_places": [], "document_date": None,
+            "notes": ["extraction failed: nothing proposed"],
+        }
+
+
+def read_proposals(text: str, document_date: datetime.date | None = None, *, registry: bool = True) -> dict[str, Any]:
+    """`propose` without its safety net: what the reader raises comes through. Without the
+    registry (`registry=False`), no party is matched and a note says so."""
+    result = extract(text, document_date=document_date, matcher=RegistryMatcher(on=document_date) if registry else None)
+    if not registry:
+        result["notes"].append("registry matching skipped: the database has no place registry")
     known = document_date or _first_date(result.get("document_date"), (result.get("event_date") or {}).get("value"))
-    if known is not None and known != document_date:
+    if registry and known is not None and known != document_date:
         # Without a given date, the date the text states picks the units that existed then.
         matcher = RegistryMatcher(on=known)
         for side, country in (("vn_parties", "VN"), ("la_parties", "LA")):
             for party in result.get(side) or []:
                 party["place_id"] = matcher.match(party["name"], party["level"], country)
-    return {key: result.get(key) for key in (*PROPOSAL_FIELDS, "document_date", "notes")}
+                if party.get("parent"):
+                    party["parent"]["place_id"] = matcher.match(party["parent"]["name"], party["parent"]["level"], country)
+        result["proposed_places"] = proposed_places(result["vn_parties"], result["la_parties"], matcher)
+    return {key: result.get(key) for key in (*PROPOSAL_FIELDS, *READING_FIELDS)}
 
 
 def _first_date(*values: str | None) -> datetime.date | None:

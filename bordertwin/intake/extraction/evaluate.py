@@ -201,9 +201,9 @@ def _agreement_score(gold: Any, predicted: dict) -> float:
 
 
 def _place_score(gold: dict, predicted: dict) -> float:
-    if not _party_score(gold["name"], predicted["text"]):
+    if not _party_score(gold["name"], predicted):
         return 0.0
-    parents = (gold.get("parent"), (predicted.get("parent") or {}).get("text"))
+    parents = (gold.get("parent"), predicted.get("parent"))
     if not any(parents):
         return 1.0
     return 1.0 if all(parents) and _party_score(parents[0], parents[1]) else 0.0

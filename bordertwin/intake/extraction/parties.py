@@ -443,9 +443,9 @@ def proposed_places(vn_parties: list[dict], la_parties: list[dict], matcher: Pla
                 continue
             if matcher is None and lookup(party["name"], party["level"]) is not None:
                 continue
-            written = f"{party['level_word']} {party['name']}".strip()
             result.append({
-                "text": written, "name": party["name"], "level": party["level"], "country": side,
-                "parent": party["parent"], "span": party["span"],
+                "text": party["text"], "span": party["span"], "name": party["name"],
+                "label": f"{party['level_word']} {party['name']}".strip(), "level": party["level"], "country": side,
+                "parent": party["parent"],
             })
     return result

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/gold")
+# Short articles written for the tests, with their gold annotations (docs/intake.md).
+ARTICLES = Path(__file__).resolve().parent / "articles"
 TT_TEXT = (
     "Kết nghĩa cụm dân cư xã Thượng Trạch và cụm bản Noỏng Mạ\n"
     "Ngày 20/6/2024, xã Thượng Trạch (Việt Nam) và cụm bản Noỏng Mạ (Lào) ký kết biên bản ghi nhớ "
@@ -25,9 +25,8 @@ def tt_text() -> str:
     return TT_TEXT
 
 
-@pytest.fixture
-def seed_text() -> str:
-    return next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+def article_path(prefix: str) -> Path:
+    return next(ARTICLES.glob(f"{prefix}_*.txt"))
 
 
 @pytest.fixture

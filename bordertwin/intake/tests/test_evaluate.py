@@ -144,7 +144,7 @@ def test_an_agreement_kind_in_the_gold_must_match():
 
 
 def test_proposed_places_match_by_name_and_parent_and_only_where_the_gold_lists_them():
-    place = {"text": "bản Ka Túp 1", "parent": {"text": "huyện Viêng Thoong"}}
+    place = {"text": "bản Ka Túp 1", "name": "Ka Túp 1", "parent": {"text": "huyện Viêng Thoong", "name": "Viêng Thoong"}}
     predicted = empty_prediction(proposed_places=[place])
     gold = {"proposed_places": [{"name": "bản Ka Túp 1", "parent": "huyện Viêng Thoong"}]}
     assert counted(compare(gold, predicted), "proposed_places") == (1, 0, 0)

@@ -197,10 +197,10 @@ def test_the_review_page_asks_the_database_as_often_for_a_long_document(client, 
 
     from bordertwin.intake.services import submit_document
 
-    from .conftest import SEEDS
+    from .conftest import article_path
 
     long = submit_document(
-        acting_user=world.la_province_editor, text=next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8"),
+        acting_user=world.la_province_editor, text=article_path("01").read_text(encoding="utf-8"),
         document_date=datetime.date(2024, 6, 22),
     )
     assert len(long.proposals["quantities"]) > len(submitted.proposals["quantities"])

@@ -18,6 +18,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", help="A directory of NN.gold.json files with their NN.txt texts.")
+        parser.add_argument(
+            "--min-f1", type=float, default=None,
+            help="Fail (exit status 1) when the overall F1 is below this floor, e.g. 0.95.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         folder = Path(options["directory"])
@@ -25,4 +29,10 @@ class Command(BaseCommand):
             raise CommandError(_("No such directory: {name}").format(name=folder))
         if not any(folder.glob("*.gold.json")):
             raise CommandError(_("No .gold.json files in {name}.").format(name=folder))
-        self.stdout.write(format_report(evaluate_dir(folder)))
+        result = evaluate_dir(folder)
+        self.stdout.write(format_report(result))
+        floor = options["min_f1"]
+        if floor is not None and result["overall"]["f1"] < floor:
+            raise CommandError(
+                _("The overall F1 {f1:.3f} is below the floor {floor:.3f}.").format(f1=result["overall"]["f1"], floor=floor)
+            )
