@@ -77,10 +77,15 @@ INSTALLED_APPS = [
     "bordertwin.border",
     "bordertwin.intake",
     "bordertwin.reports",
+    "bordertwin.jobs",
+    "bordertwin.operations",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bordertwin.operations.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -208,9 +213,36 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("BORDERTWIN_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# Every log line names the request (the change log's request id) it was written in.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "bordertwin.operations.logging.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("BORDERTWIN_LOG_LEVEL", "WARNING")},
 }
+
+# Redis, when given, is the shared cache (access, dashboards, rate limits) and the job queue.
+# Without it (the embedded default) the cache is per process and jobs wait in the database.
+REDIS_URL = os.environ.get("BORDERTWIN_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {
+        "BACKEND": "bordertwin.operations.cache.ForgivingRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "bordertwin",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("BORDERTWIN_JOB_TIMEOUT", 3600)}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS.append("django_rq")
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job that shows no sign of life for this long, on a worker on another machine, is taken for dead.
+BORDERTWIN_JOB_LEASE_SECONDS = env_int("BORDERTWIN_JOB_LEASE_SECONDS", 1800)
+BORDERTWIN_JOB_ATTEMPTS = env_int("BORDERTWIN_JOB_ATTEMPTS", 3)
+BORDERTWIN_JOB_KEEP_DAYS = env_int("BORDERTWIN_JOB_KEEP_DAYS", 14)
+# Uploads larger than this (imports, document intake) are read by a background job, not within the request.
+BORDERTWIN_JOB_INLINE_BYTES = env_int("BORDERTWIN_JOB_INLINE_BYTES", 256 * 1024)
+# /health/ reports not ready when the media folder's disk has less than this free.
+BORDERTWIN_HEALTH_MIN_FREE_BYTES = env_int("BORDERTWIN_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)

@@ -13,8 +13,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.authtoken.views import obtain_auth_token
 
 from bordertwin.core import views as core_views
+from bordertwin.operations import views as operations_views
 
-DOMAIN_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports"]
+DOMAIN_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
 
 
 def provides(module: str) -> bool:
@@ -46,6 +47,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", core_views.home, name="home"),
     path("", include("bordertwin.core.urls")),
     path("accounts/", include("bordertwin.accounts.urls")),
+    path("health/", operations_views.health, name="health"),
     path("api/v1/", include(api_authenticates_itself(api_patterns()))),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
@@ -56,3 +58,5 @@ for app in DOMAIN_APPS:
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "bordertwin.operations.views.server_error"

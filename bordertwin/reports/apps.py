@@ -13,3 +13,6 @@ class ReportsConfig(AppConfig):
     navigation = [
         ("reports:overview", _("Reports")),
     ]
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  (registers the review report as a job kind)

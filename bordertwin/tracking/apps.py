@@ -18,3 +18,6 @@ class TrackingConfig(AppConfig):
         ("tracking:exchangerate_list", _("Exchange rates")),
         ("tracking:import", _("Import")),
     ]
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  (registers large imports as a job kind)

@@ -33,7 +33,7 @@ from . import services
 from .choices import ActivityKind, Currency, DeliveryCategory, HostSide, ValueQualifier
 from .models import Activity, Delivery
 
-MAX_ROWS = 5000
+MAX_ROWS = 100_000
 
 
 class Lookups:

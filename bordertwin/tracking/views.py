@@ -22,9 +22,11 @@ from bordertwin.core.views import (
     RecordListView,
     RecordUpdateView,
 )
+from bordertwin.jobs import services as jobs
 from bordertwin.partnerships.models import Commitment, sides
 
 from . import importing, services
+from . import jobs as tracking_jobs
 from .choices import Currency
 from .filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet
 from .forms import (
@@ -412,6 +414,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
+    if request.method == "POST" and form.is_valid() and jobs.in_background(form.cleaned_data["file"]):
+        # A large file is imported by a background job (tracking.jobs); its page shows how it goes.
+        job = jobs.start(tracking_jobs.IMPORT, request.user, {"model": IMPORTABLE[kind]._meta.label_lower}, source=form.cleaned_data["file"])
+        return redirect(job)
     if request.method == "POST" and form.is_valid():
         try:
             result = importing.import_file(IMPORTABLE[kind], form.cleaned_data["file"], acting_user=request.user)

@@ -107,5 +107,6 @@ def test_report_pages_run_a_constant_number_of_queries(client, review, django_as
         assert client.get(f"/reports/partnerships/{pk}/").status_code == 200
     with django_assert_max_num_queries(22):
         assert client.get(f"/reports/partnerships/{pk}/review/?from=2022-06-25&to=2024-06-22").status_code == 200
-    with django_assert_max_num_queries(21):
-        assert client.get(f"/reports/partnerships/{pk}/review.xlsx?from=2022-06-25&to=2024-06-22").status_code == 200
+    with django_assert_max_num_queries(33):
+        # The annex is made by a job (run at once in tests): its queries (about a dozen) count with the request's.
+        assert client.get(f"/reports/partnerships/{pk}/review.xlsx?from=2022-06-25&to=2024-06-22").status_code == 302

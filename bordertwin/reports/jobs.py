@@ -1,0 +1,41 @@
+"""The review report made in the background: the download view queues it, a worker writes the document."""
+
+import datetime
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bordertwin import access
+from bordertwin.jobs.registry import JobError, Outcome, Progress, register
+from bordertwin.partnerships.models import Partnership
+
+from . import services, views
+
+REVIEW = "reports.review"
+
+
+def review_key(user: Any, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> str:
+    """The same document asked for again while it is being made is the same job."""
+    return f"{REVIEW}:{user.pk}:{partnership.pk}:{fmt}:{date_from.isoformat()}:{date_to.isoformat()}:{language}"
+
+
+@register(REVIEW, gettext_lazy("Review report"), atomic=False)
+def review_document(job: Any, progress: Progress) -> Outcome:
+    """The review report of one partnership as its starter may see it, in the format and language asked for."""
+    parameters = job.parameters
+    user = job.started_by
+    partnership = access.restrict(Partnership.objects.with_sides(), user).filter(pk=parameters["partnership"]).first()
+    if partnership is None:
+        raise JobError(_("You may no longer see this partnership."))
+    date_from = datetime.date.fromisoformat(parameters["from"])
+    date_to = datetime.date.fromisoformat(parameters["to"])
+    fmt, language = parameters["format"], parameters["language"]
+    writer, content_type = views.FORMATS[fmt]
+    with translation.override(language):
+        data = services.review_data(partnership, date_from, date_to, user, language=language)
+        progress(40)
+        content = writer(data)
+    return Outcome(content=content, filename=views.filename(partnership, date_from, date_to, language, fmt), content_type=content_type,
+                   sensitive=access.may_read_sensitive(user, partnership))
