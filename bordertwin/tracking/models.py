@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
@@ -113,6 +114,17 @@ class PartnershipRecord(BaseRecord):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def access_filter(cls, user: Any, action: str) -> Q:
+        """Both sides read a partnership's records; only the side that entered one changes or deletes it.
+
+        The other side answers it instead (services.confirm, services.dispute). A record of
+        no side (entered outside any signed-in request) is every side's to correct.
+        """
+        if action in (access.CHANGE, access.DELETE):
+            return Q(recorded_by_side=user.side) | Q(recorded_by_side="")
+        return Q()
 
     def dates(self) -> tuple[datetime.date | None, datetime.date | None]:
         first_name, last_name = self.date_fields

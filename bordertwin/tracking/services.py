@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import formats, timezone
@@ -262,29 +262,90 @@ def check_commitments(partnership_id: int | None, commitments: Iterable[Commitme
         })
 
 
+# What the other side confirms is the record's substance: every field it can edit, and the commitments an
+# activity served, except these remarks, which change nothing of what happened.
+REMARK_FIELDS = frozenset({"summary", "notes"})
+
+
+def substance_changed(record: PartnershipRecord, commitments: list[Commitment] | None = None) -> bool:
+    """Whether saving `record` (and, for an activity, serving `commitments`) changes what the other side answered."""
+    names = [
+        f.attname for f in type(record)._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in REMARK_FIELDS
+    ]
+    stored = type(record)._base_manager.filter(pk=record.pk).values(*names).first()
+    if stored is None or any(stored[name] != getattr(record, name) for name in names):
+        return True
+    if commitments is None:
+        return False
+    served = set(Activity.commitments.through.objects.filter(activity_id=record.pk).values_list("commitment_id", flat=True))
+    return served != {c.pk for c in commitments}
+
+
 @transaction.atomic
+def save_partnership_record(record: PartnershipRecord, commitments: Iterable[Commitment] | None = None, *,
+                            acting_user: Any, reason: str = "") -> PartnershipRecord:
+    """Save an activity or a delivery and, for an activity when given, the commitments it served.
+
+    Only the side that entered a record changes it (PartnershipRecord.access_filter). When
+    its substance changes after the other side confirmed or disputed it, it awaits their
+    confirmation again, and the change log says so.
+    """
+    chosen = list(commitments) if commitments is not None else None
+    if chosen is not None:
+        check_commitments(record.partnership_id, chosen)
+    if record.pk is not None and record.confirmation != Confirmation.PENDING and substance_changed(record, chosen):
+        record.confirmation = Confirmation.PENDING
+        record.confirmed_by = None
+        record.confirmed_at = None
+        record.confirmation_note = ""
+        reopened = _("Changed after the other side's answer: it awaits their confirmation again.")
+        reason = f"{reason} ({reopened})" if reason else reopened
+    save_record(record, acting_user=acting_user, reason=reason)
+    if chosen is not None:
+        with context.acting(acting_user, reason):
+            record.commitments.set(chosen)  # type: ignore[attr-defined]
+    return record
+
+
 def save_activity(activity: Activity, commitments: Iterable[Commitment] | None = None, *, acting_user: Any,
                   reason: str = "") -> Activity:
     """Save an activity and, when given, the commitments it served (of its own partnership)."""
-    chosen = list(commitments) if commitments is not None else None
-    if chosen is not None:
-        check_commitments(activity.partnership_id, chosen)
-    save_record(activity, acting_user=acting_user, reason=reason)
-    if chosen is not None:
-        with context.acting(acting_user, reason):
-            activity.commitments.set(chosen)
-    return activity
+    return save_partnership_record(activity, commitments, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
+
+
+def save_delivery(delivery: Delivery, *, acting_user: Any, reason: str = "") -> Delivery:
+    """Save a delivery (see save_partnership_record)."""
+    return save_partnership_record(delivery, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
 
 
 # --- Two-sided confirmation --------------------------------------------------------------------------------
 
 
+def of_the_other_side(user: Any, record: PartnershipRecord) -> bool:
+    """Whether `user` is of the side that did not enter `record` (a record of no side has no other side)."""
+    return bool(record.recorded_by_side) and getattr(user, "side", None) != record.recorded_by_side
+
+
+def may_answer(user: Any, record: PartnershipRecord) -> bool:
+    """Whether `user` may confirm or dispute `record`: an officer of the other side who writes in its scope.
+
+    They answer; they do not change it (PartnershipRecord.access_filter keeps that to the entering side).
+    """
+    return (
+        of_the_other_side(user, record) and access.can(user, access.VIEW, record)
+        and access.scope(user, access.CHANGE, type(record)).covers_instance(record)
+    )
+
+
 def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Any, note: str) -> PartnershipRecord:
-    access.require(acting_user, access.CHANGE, record)
-    if not record.recorded_by_side or record.recorded_by_side == getattr(acting_user, "side", None):
+    access.require(acting_user, access.VIEW, record)
+    if not of_the_other_side(acting_user, record):
         raise ValidationError(
             _("Only an officer of the other side can confirm or dispute what this side entered.")
         )
+    if not may_answer(acting_user, record):
+        raise PermissionDenied(_("You do not have permission to do this with this record."))
     record.confirmation = verdict
     record.confirmed_by = acting_user
     record.confirmed_at = timezone.now()

@@ -22,11 +22,9 @@ from bordertwin.core.views import (
     RecordListView,
     RecordUpdateView,
 )
-from bordertwin.jobs import services as jobs
 from bordertwin.partnerships.models import Commitment, sides
 
 from . import importing, services
-from . import jobs as tracking_jobs
 from .choices import Currency
 from .filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet
 from .forms import (
@@ -117,8 +115,7 @@ class PartnershipRecordDetailView(RecordDetailView):
         record: PartnershipRecord = self.object
         user = self.request.user
         context.update(
-            can_answer=bool(record.recorded_by_side) and record.recorded_by_side != getattr(user, "side", None)
-            and context["can_change"],
+            can_answer=services.may_answer(user, record),
             answer_form=NoteForm(),
             lock=record.lock_error(),
         )
@@ -135,17 +132,19 @@ class ActivityDetailView(PartnershipRecordDetailView):
         return context
 
 
-class ActivityFormMixin:
+class PartnershipRecordFormMixin:
+    """Saves an activity (with the commitments it served) or a delivery through tracking.services."""
+
     request: HttpRequest
 
     def save(self, form: Any) -> Model:
-        return services.save_activity(
+        return services.save_partnership_record(
             form.instance, form.cleaned_data.get("commitments"), acting_user=self.request.user,
             reason=form.cleaned_data.get("change_reason", ""),
         )
 
 
-class ActivityCreateView(ActivityFormMixin, RecordCreateView):
+class ActivityCreateView(PartnershipRecordFormMixin, RecordCreateView):
     model = Activity
     form_class = ActivityForm
 
@@ -153,7 +152,7 @@ class ActivityCreateView(ActivityFormMixin, RecordCreateView):
         return {key: self.request.GET[key] for key in ("partnership", "kind") if self.request.GET.get(key)}
 
 
-class ActivityUpdateView(ActivityFormMixin, RecordUpdateView):
+class ActivityUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
     model = Activity
     form_class = ActivityForm
 
@@ -207,7 +206,7 @@ class DeliveryDetailView(PartnershipRecordDetailView):
         return context
 
 
-class DeliveryCreateView(RecordCreateView):
+class DeliveryCreateView(PartnershipRecordFormMixin, RecordCreateView):
     model = Delivery
     form_class = DeliveryForm
 
@@ -215,7 +214,7 @@ class DeliveryCreateView(RecordCreateView):
         return {key: self.request.GET[key] for key in ("partnership", "commitment", "category") if self.request.GET.get(key)}
 
 
-class DeliveryUpdateView(RecordUpdateView):
+class DeliveryUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
     model = Delivery
     form_class = DeliveryForm
 
@@ -414,10 +413,6 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
-    if request.method == "POST" and form.is_valid() and jobs.in_background(form.cleaned_data["file"]):
-        # A large file is imported by a background job (tracking.jobs); its page shows how it goes.
-        job = jobs.start(tracking_jobs.IMPORT, request.user, {"model": IMPORTABLE[kind]._meta.label_lower}, source=form.cleaned_data["file"])
-        return redirect(job)
     if request.method == "POST" and form.is_valid():
         try:
             result = importing.import_file(IMPORTABLE[kind], form.cleaned_data["file"], acting_user=request.user)

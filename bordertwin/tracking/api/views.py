@@ -46,7 +46,26 @@ class ConfirmationActions:
         return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
 
 
-class ActivityViewSet(ConfirmationActions, RecordViewSet):
+class PartnershipRecordViewSet(ConfirmationActions, RecordViewSet):
+    """Activities and deliveries are written through tracking.services (an activity with its commitments)."""
+
+    def _save(self, instance: Any, data: dict[str, Any]) -> Any:
+        commitments = data.pop("commitments", None)
+        for name, value in data.items():
+            setattr(instance, name, value)
+        with context.acting(self.request.user):
+            return services.save_partnership_record(
+                instance, commitments, acting_user=self.request.user, reason=self._reason()
+            )
+
+    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
+        serializer.instance = self._save(serializer.Meta.model(), dict(serializer.validated_data))
+
+    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+        self._save(serializer.instance, dict(serializer.validated_data))
+
+
+class ActivityViewSet(PartnershipRecordViewSet):
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
     related = PARTNERSHIP_RELATED
@@ -55,26 +74,8 @@ class ActivityViewSet(ConfirmationActions, RecordViewSet):
     def get_queryset(self) -> QuerySet:
         return super().get_queryset().prefetch_related("commitments")
 
-    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
-        data = dict(serializer.validated_data)
-        commitments = data.pop("commitments", None)
-        instance = ActivitySerializer.Meta.model(**data)
-        with context.acting(self.request.user):
-            serializer.instance = services.save_activity(
-                instance, commitments, acting_user=self.request.user, reason=self._reason()
-            )
 
-    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
-        data = dict(serializer.validated_data)
-        commitments = data.pop("commitments", None)
-        instance = serializer.instance
-        for name, value in data.items():
-            setattr(instance, name, value)
-        with context.acting(self.request.user):
-            services.save_activity(instance, commitments, acting_user=self.request.user, reason=self._reason())
-
-
-class DeliveryViewSet(ConfirmationActions, RecordViewSet):
+class DeliveryViewSet(PartnershipRecordViewSet):
     serializer_class = DeliverySerializer
     filterset_class = DeliveryFilterSet
     related = PARTNERSHIP_RELATED
