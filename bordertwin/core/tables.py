@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -47,7 +48,27 @@ def display(value: Any) -> str:
     return force_str(value)
 
 
+# What a spreadsheet reads as the start of a formula, in a cell of text ("=HYPERLINK(…)", "- 1+1", "@SUM(…)").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Text that is a plain number ("-5", "+1.5") runs nothing, and stays a number.
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell value for any CSV or XLSX the app writes: text a spreadsheet would run as a formula gets a leading
+    apostrophe, which keeps it text (the import drops it again); numbers, dates and plain text stay as they are."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def xlsx_value(value: Any) -> Any:
+    """A value a worksheet accepts and does not run: text pasted from Word carries control characters that
+    XLSX forbids (openpyxl refuses the whole file); line and page breaks become spaces."""
+    value = neutralise(value)
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", " ").replace("\x0c", " "))
+    return value
 
 
 def plain(value: Any) -> Any:
@@ -58,12 +79,7 @@ def plain(value: Any) -> Any:
         return value.isoformat(timespec="seconds")
     if isinstance(value, (datetime.date, Decimal, int, float, bool)):
         return value.isoformat() if isinstance(value, datetime.date) else value
-    text = force_str(value)
-    # A spreadsheet runs text that starts like a formula ("=HYPERLINK(...)"); a leading
-    # apostrophe keeps it text. "- " opens an ordinary bulleted line and is left alone.
-    if text[:1] in FORMULA_STARTS and not text.startswith("- "):
-        return "'" + text
-    return text
+    return force_str(value)
 
 
 class Table:
@@ -94,29 +110,21 @@ def csv_response(headers: list[str], rows: Iterable[list[Any]], filename: str) -
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(headers)
+        yield "\ufeff" + writer.writerow([neutralise(value) for value in headers])
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([neutralise(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
     return response
 
 
-def _cell(value: Any) -> Any:
-    """A value a worksheet accepts: text pasted from Word carries control characters that
-    XLSX forbids (openpyxl refuses the whole file); line and page breaks become spaces."""
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", " ").replace("\x0c", " "))
-    return value
-
-
 def xlsx_response(headers: list[str], rows: Iterable[list[Any]], filename: str, title: str = "Data") -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(headers)
+    sheet.append([xlsx_value(value) for value in headers])
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([xlsx_value(value) for value in row])
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

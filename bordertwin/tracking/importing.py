@@ -25,7 +25,7 @@ from bordertwin import access
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.services import save_record
-from bordertwin.core.tables import FORMULA_STARTS
+from bordertwin.core.tables import FORMULA_STARTS, neutralise, xlsx_value
 from bordertwin.partnerships.models import Commitment, Partnership, Unit
 from bordertwin.places.models import Organisation, Place
 
@@ -72,7 +72,7 @@ class Lookups:
 
 def text(raw: Any, lookups: Lookups) -> str:
     value = force_str(raw).strip() if raw is not None else ""
-    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:  # kept as text by an export (see `safe`)
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:  # kept as text by an export (core.tables.neutralise)
         return value[1:]
     return value
 
@@ -300,17 +300,10 @@ def headers(model: type[models.Model]) -> list[str]:
     return [column.key for column in COLUMNS[model]]
 
 
-def safe(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula ("=HYPERLINK(...)") gets a leading apostrophe; import drops it."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS and not value.startswith("- "):
-        return "'" + value
-    return value
-
-
 def export_rows(model: type[models.Model], objects: Iterable[models.Model]) -> Iterator[list[Any]]:
     columns = COLUMNS[model]
     for obj in objects:
-        yield [safe(column.export(obj)) for column in columns]
+        yield [column.export(obj) for column in columns]
 
 
 def export_queryset(queryset: models.QuerySet) -> models.QuerySet:
@@ -337,7 +330,7 @@ def csv_bytes(rows: Iterable[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([neutralise(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -345,7 +338,7 @@ def xlsx_bytes(rows: Iterable[list[Any]], title: str) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     for row in rows:
-        sheet.append(row)
+        sheet.append([xlsx_value(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -95,3 +95,22 @@ def test_text_pasted_from_word_with_control_characters_still_exports(client, wor
     assert response.status_code == 200
     assert xlsx_rows(response)[1][0] == "Khám bệnh định kỳ"
     assert csv_rows(client.get("/partnerships/commitments/", {"q": "dinh ky", "export": "csv"}))[1][0].startswith("Khám bệnh")
+
+
+@pytest.mark.parametrize("text", ["=1+2", "- 1+1", "+84 912", "@SUM(A1)", "\t=1+2", "\r=1+2", '=HYPERLINK("http://x")'])
+def test_every_formula_start_is_neutralised_in_both_formats(client, world, text):
+    services.save_record(Commitment(agreement=world.hk_memorandum, domain="health", text=text), acting_user=world.admin)
+    client.force_login(world.viewer)
+    rows = csv_rows(client.get("/partnerships/commitments/", {"domain": "health", "export": "csv"}))
+    assert "'" + text in [row[0] for row in rows]
+    response = client.get("/partnerships/commitments/", {"domain": "health", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert "'" + text in [cell.value for cell in cells]
+
+
+def test_plain_numbers_and_ordinary_text_are_exported_as_they_are():
+    from bordertwin.core.tables import neutralise
+
+    assert [neutralise(v) for v in (-5, "-5", "+1.5", "Khám bệnh", "", None)] == [-5, "-5", "+1.5", "Khám bệnh", "", None]

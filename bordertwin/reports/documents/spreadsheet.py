@@ -1,11 +1,14 @@
 """The annex of the review report: every delivery of the period, one row each, values as numbers."""
 
 from io import BytesIO
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 
+from bordertwin.core.tables import xlsx_value
 from bordertwin.reports.review import ReviewData
 
 NUMBER_FORMAT = "#,##0.###"
@@ -18,16 +21,21 @@ def headers() -> list[str]:
     ]
 
 
+def append(sheet: Worksheet, values: list[Any]) -> None:
+    """A row of the annex: what officers typed is shown as text, never run as a formula."""
+    sheet.append([xlsx_value(value) for value in values])
+
+
 def render(data: ReviewData) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Deliveries")[:31]
-    sheet.append(headers())
+    append(sheet, headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for number, line in enumerate(data.deliveries, start=1):
-        sheet.append([
+        append(sheet, [
             number, line.date, line.category, line.item, line.quantity, line.unit, line.value, line.currency,
             line.qualifier, line.giver, line.recipient, line.commitment, line.confirmation,
         ])
@@ -40,19 +48,19 @@ def render(data: ReviewData) -> bytes:
     sheet.freeze_panes = "A2"
 
     totals = workbook.create_sheet(_("Totals")[:31])
-    totals.append([_("Partnership"), data.partnership])
-    totals.append([_("Period"), data.date_from, data.date_to])
-    totals.append([])
-    totals.append([_("Currency"), _("Total"), _("Value is")])
+    append(totals, [_("Partnership"), data.partnership])
+    append(totals, [_("Period"), data.date_from, data.date_to])
+    append(totals, [])
+    append(totals, [_("Currency"), _("Total"), _("Value is")])
     for item in data.totals:
-        totals.append([item.currency, item.amount, item.qualifier])
+        append(totals, [item.currency, item.amount, item.qualifier])
         totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
     if data.converted is not None:
-        totals.append([])
-        totals.append([_("All values in {currency}").format(currency=data.converted.currency), data.converted.amount])
+        append(totals, [])
+        append(totals, [_("All values in {currency}").format(currency=data.converted.currency), data.converted.amount])
         totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
         for gap in data.converted.missing:
-            totals.append([_("Missing exchange rate"), gap])
+            append(totals, [_("Missing exchange rate"), gap])
     for cell in (totals.cell(row=2, column=2), totals.cell(row=2, column=3)):
         cell.number_format = "DD/MM/YYYY"
     totals.column_dimensions["A"].width = 28

@@ -1,10 +1,12 @@
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from openpyxl import load_workbook
 
 from bordertwin.tracking import importing, services
 from bordertwin.tracking.models import Activity, Delivery, ReviewPeriod
@@ -145,11 +147,19 @@ def test_a_file_larger_than_the_upload_limit_is_refused(world, settings):
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text_and_reimported_as_written(world):
-    make_delivery(world.hk_nakai, world.admin, item='=HYPERLINK("http://x","bò")', notes="- một dòng")
+    make_delivery(world.hk_nakai, world.admin, item='=HYPERLINK("http://x","bò")', notes="- 1+1", giver_name="@SUM(A1)")
     exported = [importing.headers(Delivery), *importing.export_rows(Delivery, importing.export_queryset(Delivery.objects.all()))]
-    item, notes = exported[1][importing.headers(Delivery).index("item")], exported[1][importing.headers(Delivery).index("notes")]
-    assert item.startswith("'=") and notes == "- một dòng"
     exported[1][0] = ""
-    result = importing.import_file(Delivery, SimpleUploadedFile("x.xlsx", importing.xlsx_bytes(exported, "x")), acting_user=world.admin)
-    assert result.ok, [str(e) for e in result.errors]
-    assert Delivery.objects.filter(item='=HYPERLINK("http://x","bò")').count() == 2
+    columns = importing.headers(Delivery)
+    written = load_workbook(io.BytesIO(importing.xlsx_bytes(exported, "x")), read_only=True).active
+    cells = dict(zip(columns, next(written.iter_rows(min_row=2, values_only=True)), strict=False))
+    assert (cells["item"], cells["notes"], cells["giver_name"]) == ("'=HYPERLINK(\"http://x\",\"bò\")", "'- 1+1", "'@SUM(A1)")
+    assert cells["quantity"] == "9"  # a plain number takes no apostrophe
+    line = importing.csv_bytes(exported).decode("utf-8-sig").splitlines()[1]
+    assert "'=HYPERLINK" in line and ",'- 1+1" in line
+    for name, content in (("x.xlsx", importing.xlsx_bytes(exported, "x")), ("x.csv", importing.csv_bytes(exported))):
+        result = importing.import_file(Delivery, SimpleUploadedFile(name, content), acting_user=world.admin)
+        assert result.ok, [str(e) for e in result.errors]
+    assert Delivery.objects.filter(item='=HYPERLINK("http://x","bò")', notes="- 1+1", giver_name="@SUM(A1)").count() == 3
+
+
