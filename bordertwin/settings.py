@@ -246,3 +246,12 @@ BORDERTWIN_JOB_KEEP_DAYS = env_int("BORDERTWIN_JOB_KEEP_DAYS", 14)
 BORDERTWIN_JOB_INLINE_BYTES = env_int("BORDERTWIN_JOB_INLINE_BYTES", 256 * 1024)
 # /health/ reports not ready when the media folder's disk has less than this free.
 BORDERTWIN_HEALTH_MIN_FREE_BYTES = env_int("BORDERTWIN_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)
+# Where the service is reached, for links in e-mails; and how e-mail leaves (the console when no host is given).
+BORDERTWIN_SITE_URL = os.environ.get("BORDERTWIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = os.environ.get("BORDERTWIN_EMAIL_FROM", "bordertwin@localhost")
+EMAIL_HOST = os.environ.get("BORDERTWIN_EMAIL_HOST", "")
+EMAIL_PORT = env_int("BORDERTWIN_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("BORDERTWIN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("BORDERTWIN_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("BORDERTWIN_EMAIL_TLS", default=True)
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

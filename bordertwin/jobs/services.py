@@ -244,3 +244,14 @@ def visible(user: Any, job: Job) -> bool:
         return False
     return not job.sensitive or access.may_read_sensitive(user, target)
 
+
+def schedule(now: datetime.datetime | None = None) -> list[str]:
+    """Queue each scheduled kind whose time has come: once per period, however many schedulers ask."""
+    now = now or timezone.now()
+    started = []
+    for kind, seconds in registry.SCHEDULES.items():
+        slot = int(now.timestamp()) // seconds
+        job = start(kind, None, key=f"schedule:{kind}:{slot}", reuse_done=True)
+        if job.created_at >= now:
+            started.append(kind)
+    return started

@@ -1,0 +1,53 @@
+"""Work every deployment needs on a schedule: clearing what has expired, and e-mailing users their alerts."""
+
+import datetime
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks_db.models import DBTaskResult
+
+from .models import ACTIVE, Job
+from .registry import Outcome, Progress, every, register
+
+CLEAN_UP = "jobs.clean_up"
+
+
+@register(CLEAN_UP, gettext_lazy("Clean-up of expired sessions and old jobs"))
+def clean_up(job: Any, progress: Progress) -> Outcome:
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    before = timezone.now() - datetime.timedelta(days=settings.BORDERTWIN_JOB_KEEP_DAYS)
+    old = Job.objects.exclude(state__in=ACTIVE).filter(finished_at__lt=before)
+    files = [name for name in old.values_list("result_file", flat=True) if name]
+    count = old.delete()[0]
+    DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
+    storage = Job._meta.get_field("result_file").storage
+    for name in files:
+        storage.delete(name)
+    return Outcome(summary={"jobs": count, "message": _("{count} old jobs removed.").format(count=count)})
+
+
+every(3600, CLEAN_UP)
+
+
+def signed_in_users() -> Iterable[Any]:
+    """Active users who hold a role and have an e-mail address."""
+    return get_user_model().objects.filter(is_active=True, memberships__isnull=False).exclude(email="").distinct()
+
+
+def mail_each(users: Iterable[Any], compose: Callable[[Any], tuple[str, str] | None]) -> int:
+    """E-mail each user what `compose(user)` returns (subject, text), written in their language; None sends nothing."""
+    sent = 0
+    for user in users:
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            message = compose(user)
+        if message is not None:
+            send_mail(message[0], message[1], None, [user.email])
+            sent += 1
+    return sent
