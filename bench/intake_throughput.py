@@ -2,8 +2,9 @@
 
     python bench/intake_throughput.py [TEXT_DIR] [--seconds N]
 
-Runs ``extract()`` over the ``*.txt`` files of TEXT_DIR (default: the seed articles in
-../shared/seeds) round after round for a few seconds, in this one process pinned to one
+Runs ``extract()`` over the ``*.txt`` files of TEXT_DIR (default: the project's test
+articles in bordertwin/intake/tests/articles; ../shared/seeds holds longer pages with
+their chrome) round after round for a few seconds, in this one process pinned to one
 core where the system allows it, and prints the rate per second of CPU (what one core
 does, whatever else the machine runs) beside the floor, and the wall-clock rate. It
 measures; it does not fail: the exit code is 0 unless the texts cannot be read.
@@ -22,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from bordertwin.intake.extraction import extract  # noqa: E402
 
-FLOOR = 20  # articles per second
-DEFAULT_TEXTS = ROOT.parent / "shared" / "seeds"
+FLOOR = 200  # articles per second
+DEFAULT_TEXTS = ROOT / "bordertwin" / "intake" / "tests" / "articles"
 
 
 def main() -> int:

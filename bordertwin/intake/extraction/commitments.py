@@ -196,10 +196,17 @@ def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER_LETTER = re.compile("[" + "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower()) + "]")
+
+
 def _is_heading(text: str) -> bool:
     """A line in capitals ("II. PHƯƠNG HƯỚNG HỢP TÁC") titles a section; it promises nothing."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    lower = len(_LOWER_LETTER.findall(text, 0, 80))
+    if lower > 16:
+        return False  # more than a fifth of the opening letters are small: a sentence
+    letters = len(_LETTER.findall(text))
+    return bool(letters) and letters - len(_LOWER_LETTER.findall(text)) >= 0.8 * letters
 
 
 def _lead_paragraph(doc: Document) -> int | None:

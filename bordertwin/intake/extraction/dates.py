@@ -56,6 +56,7 @@ _INSTRUMENT = re.compile(
 )
 # "sẽ ký", "dự kiến ký": a signing still to come.
 _FUTURE_BEFORE = re.compile(r"(?:sẽ|dự kiến|chuẩn bị|tiến tới|hướng tới)\s+(?:cùng\s+)?$")
+_SINCE_BEFORE = re.compile(r"\b(?:từ|kể từ|trước|sau)\s*$")
 # "tháng 9 tới", "ngày 15/8 sắp tới": a date ahead, never the event reported.
 _FUTURE_AFTER = re.compile(r"\s*(?:tới|sắp tới|tới đây|năm sau|năm tới)\b")
 _SIGN = re.compile(r"(?<!thư )(?<!đăng )\bk[ýí](?:\s+kết)?\b(?!\s+(?:ức|hiệu|sự|giả|túc|tên))")
@@ -140,6 +141,7 @@ class DateMention:
     citation: bool = False
     stamp: bool = False
     future: bool = False
+    since: bool = False  # "từ tháng 10/2017": a start long before, never the year of the event
 
     def value(self, year: int | None = None) -> str | None:
         year = self.year if self.year is not None else year
@@ -217,6 +219,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
             )
             mention.stamp = any(s <= start < e for s, e in stamps)
             mention.future = bool(_FUTURE_AFTER.match(low, end))
+            mention.since = bool(_SINCE_BEFORE.search(before))
             taken.take(start, end)
             found.append(mention)
     found.sort(key=lambda m: m.start)
@@ -292,7 +295,7 @@ def resolve_year(
         same_day = [m.year for m in dated if m.month == mention.month and m.day == mention.day and mention.day]
         if same_day:
             return same_day[0]
-        if any(m.month == mention.month and m.day is None and m.year == latest for m in dated):
+        if any(m.month == mention.month and m.day is None and m.year == latest and not m.since for m in dated):
             return latest
         return current_year
     year = document_date.year

@@ -9,6 +9,8 @@ boundaries. Weight 2 marks a word that names the domain by itself, 1 a hint.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from .text import Document
 
@@ -88,7 +90,20 @@ _PATTERN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _INDEX), ke
 def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
     """Keyword matches ``(start, end, weight)`` per domain in ``low[start:end]``."""
     hits: dict[str, list[tuple[int, int, int]]] = {}
-    for match in _PATTERN.finditer(low, start, end):
+    found = _all_hits(low)
+    for hit_start, hit_end, domain, weight in found[bisect_left(found, (start,)):]:
+        if hit_start >= end:
+            break
+        if hit_end <= end:
+            hits.setdefault(domain, []).append((hit_start, hit_end, weight))
+    return hits
+
+
+@lru_cache(maxsize=8)
+def _all_hits(low: str) -> list[tuple[int, int, str, int]]:
+    """Every keyword match of a text, in order: the text is searched once, its parts after."""
+    hits = []
+    for match in _PATTERN.finditer(low):
         word = match.group()
         exclude = _EXCLUDE_BEFORE.get(word)
         if exclude and exclude.search(low[max(0, match.start() - 20): match.start()]):
@@ -97,7 +112,7 @@ def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int
         if exclude and exclude.match(low, match.end()):
             continue
         for domain, weight in _INDEX[word]:
-            hits.setdefault(domain, []).append((match.start(), match.end(), weight))
+            hits.append((match.start(), match.end(), domain, weight))
     return hits
 
 

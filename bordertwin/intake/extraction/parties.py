@@ -189,6 +189,8 @@ def _previous_word(low: str, pos: int) -> str:
 def _cut_at_stop(tokens: list[str]) -> list[str]:
     for index, token in enumerate(tokens):
         if token in _STOP_TOKENS or (index > 0 and token.isupper() and len(token) > 2):
+            if index and lookup(" ".join(tokens[: index + 1])):
+                continue  # a place the table knows is never cut: "Điện Biên"
             return tokens[:index]
     return tokens
 

@@ -134,12 +134,16 @@ class Document:
     """The text under extraction, with aligned views and the main-article boundary."""
 
     def __init__(self, original: str) -> None:
+        """``lower`` and ``folded`` are lowered and folded up to ``main_end`` only."""
         self.original = original
         text, self._index = _nfc_with_index(original)
-        self.text = _mask_chrome_lines(text)
-        self.lower = _same_length_map(self.text, str.lower)
-        self.folded = _same_length_map(self.lower, fold)
-        self.main_end = find_main_end(self.text)
+        self.main_end = find_main_end(text)
+        # The page chrome is never read: only the main article is masked, lowered and folded.
+        main, rest = text[: self.main_end], text[self.main_end:]
+        self.text = _mask_chrome_lines(main) + rest
+        lower = _same_length_map(self.text[: self.main_end], str.lower)
+        self.lower = lower + rest
+        self.folded = _same_length_map(lower, fold) + rest
 
     def span(self, start: int, end: int) -> list[int]:
         """Offsets into the original text for ``[start, end)`` of the normalised text."""

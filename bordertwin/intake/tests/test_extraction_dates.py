@@ -152,3 +152,78 @@ def test_date_spans_point_into_the_original_text():
 )
 def test_the_article_may_say_the_year_it_is_written_in(sentence):
     assert event(sentence, None) == "2024-06-22"
+
+
+def test_a_page_dated_by_its_stamp_gives_the_year_never_an_older_year_of_the_body():
+    text = (
+        "Thứ Sáu, 01/11/2024 - 07:45\n"
+        "Hai huyện hội đàm\n"
+        "Ngày 30/10, huyện Kỳ Sơn tổ chức hội đàm với huyện Mốc Mày. Hai huyện kết nghĩa từ tháng 10/2017.\n"
+    )
+    result = extract(text)
+    assert result["document_date"] == "2024-11-01"
+    assert result["event_date"]["value"] == "2024-10-30"
+
+
+def test_a_byline_at_the_end_dates_the_page():
+    text = "Sáng 18.9, hai đồn biên phòng tổ chức giao ban với Đại đội 534.\nVăn Thành - 19/09/2023\n"
+    assert extract(text)["event_date"]["value"] == "2023-09-18"
+
+
+def test_without_a_year_an_older_year_of_the_body_is_not_taken():
+    result = extract("Ngày 30/10, hai huyện hội đàm. Hai huyện kết nghĩa từ tháng 10/2017.")
+    assert result["event_date"] is None
+    assert result["event_partial"]["value"] == "--10-30"
+
+
+def test_the_date_given_wins_over_the_page():
+    text = "Thứ Sáu, 01/11/2024 - 07:45\nNgày 30/10, huyện Kỳ Sơn tổ chức hội đàm với huyện Mốc Mày."
+    assert event(text, dt.date(2023, 11, 2)) == "2023-10-30"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "document_date", "value", "end"),
+    [
+        ("Từ ngày 28–31/10/2025, đoàn công tác sang thăm và làm việc tại Lào.", None, "2025-10-28", "2025-10-31"),
+        ("28–31/10/2025, hai xã tổ chức giao lưu văn nghệ.", None, "2025-10-28", "2025-10-31"),
+        ("Từ ngày 28 đến 31/10, đoàn công tác sang thăm cụm bản.", dt.date(2024, 11, 2), "2024-10-28", "2024-10-31"),
+        ("Từ ngày 28/9 đến 2/10/2024, hai bên tổ chức tuần tra song phương.", None, "2024-09-28", "2024-10-02"),
+    ],
+)
+def test_a_range_gives_its_first_day_and_keeps_its_last(sentence, document_date, value, end):
+    found = extract(sentence, document_date=document_date)["event_date"]
+    assert (found["value"], found["end"]) == (value, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Sáng 18.9, tại Đồn Biên phòng Ga Ry, các đơn vị tổ chức giao ban.", "2023-09-18"),
+        ("Ngày 10/5/2021, bản Xốp Pột tổ chức lễ kết nghĩa với bản Ka Túp 1.", "2021-05-10"),
+    ],
+)
+def test_it_reads_the_forms_the_pages_use(sentence, value):
+    assert event(sentence, dt.date(2023, 9, 19)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các đơn vị kết nghĩa từ tháng 4/ 2008.", [("2008-04", "other")]),
+        ("Thực hiện Biên bản ghi nhớ ký ngày 12/8/2019, hai huyện hỗ trợ nhau.", [("2019-08-12", "memorandum")]),
+        (
+            "Ngày 20/6, hai xã hội đàm. Tại buổi lễ, lãnh đạo hai bên đã ký kết biên bản các nội dung của quy chế kết nghĩa.",
+            [("2024-06-20", "regulation")],
+        ),
+        ("Chiều 22/6, hai huyện hội đàm. Cuối buổi, lãnh đạo hai huyện ký kết biên bản hội đàm.", [("2024-06-22", "minutes")]),
+        ("Ngày 11/6, hai huyện làm việc. Tại buổi làm việc, hai bên thống nhất Kế hoạch hợp tác năm 2025.", [("2024-06-11", "plan")]),
+        ("Ngày 11/6, hai huyện làm việc. Hai bên sẽ ký kết kế hoạch hợp tác vào cuối năm.", []),
+    ],
+)
+def test_agreements_of_twinnings_and_signed_at_the_event(text, expected):
+    assert agreements(text) == expected
+
+
+def test_a_signing_at_the_event_with_an_unknown_year_is_not_dated():
+    found = extract("Chiều 22/6, hai huyện hội đàm. Cuối buổi, hai bên ký kết biên bản hội đàm.")
+    assert found["agreement_dates"] == [] and found["event_partial"]["value"] == "--06-22"

@@ -151,3 +151,49 @@ def test_an_empty_text_proposes_nothing():
     result = extract("")
     assert result["vn_parties"] == result["la_parties"] == result["money"] == result["commitments"] == []
     assert result["event_date"] is None
+
+
+def names(text):
+    found = extract(text)
+    return [p["name"] for p in found["vn_parties"]], [p["name"] for p in found["la_parties"]]
+
+
+def test_a_list_after_a_counted_level_word_gives_every_unit_on_one_side():
+    text = (
+        "Ba đồn biên phòng Tây Giang giao ban với Đại đội Biên phòng 534\n"
+        "Sáng 18.9, ba đồn Biên phòng Ga Ry, Tr'Hy và A Nông (Bộ đội Biên phòng tỉnh Quảng Nam) tổ chức giao ban "
+        "với Đại đội Biên phòng 534 (tỉnh Sê Kông, Lào).\n"
+    )
+    assert names(text) == (["Ga Ry", "Tr'Hy", "A Nông"], ["534"])
+
+
+def test_provinces_listed_after_one_level_word_are_all_parties():
+    text = (
+        "Chiều 22/6, Bộ Chỉ huy Quân sự tỉnh Điện Biên hội đàm với Bộ CHQS và Công an "
+        "các tỉnh Phông Sa Lỳ, Luông Pha Băng (Lào)."
+    )
+    assert names(text) == (["Điện Biên"], ["Phông Sa Lỳ", "Luông Pha Băng"])
+
+
+def test_full_names_witnesses_donors_parents_and_places_to_propose():
+    text = (
+        "Ngày 10/5/2021, bản Xốp Pột (xã Tam Hợp, huyện Tương Dương) tổ chức lễ kết nghĩa với ba bản Ka Túp 1, "
+        "Na Hương và Pha Khao thuộc huyện Viêng Thoong (Lào). Buổi lễ có sự chứng kiến của lãnh đạo "
+        "Đồn Biên phòng Tam Hợp. Dịp này, Đồn Biên phòng Tam Hợp tặng 300 chăn cho các hộ dân ba bản của Lào.\n"
+    )
+    found = extract(text)
+    assert [p["name"] for p in found["vn_parties"]] == ["Xốp Pột"]
+    assert [p["name"] for p in found["la_parties"]] == ["Ka Túp 1", "Na Hương", "Pha Khao"]
+    assert found["vn_parties"][0]["parent"]["text"] == "xã Tam Hợp"
+    proposed = [(p["label"], p["country"], p["parent"]["text"]) for p in found["proposed_places"]]
+    assert proposed == [
+        ("bản Xốp Pột", "VN", "xã Tam Hợp"),
+        ("bản Ka Túp 1", "LA", "huyện Viêng Thoong"),
+        ("bản Na Hương", "LA", "huyện Viêng Thoong"),
+        ("bản Pha Khao", "LA", "huyện Viêng Thoong"),
+    ]
+
+
+def test_places_the_table_knows_are_not_proposed_without_a_matcher():
+    found = extract("Chiều 22/6, huyện Hương Khê tổ chức hội đàm với huyện NaKai (tỉnh Khăm Muồn, Lào).")
+    assert found["proposed_places"] == []

@@ -86,3 +86,35 @@ def test_quantity_spans_point_into_the_original_text():
     text = "Hỗ trợ 9 con bò nái; 1 con bò đực giống và 1.000 con gà sinh sản."
     for item in extract(text)["quantities"]:
         assert text[item["span"][0]:item["span"][1]] == item["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Huyện hỗ trợ 12 tấn gạo.", (12, "tấn", "gạo")),
+        ("Đồn tặng 40 bộ quần áo cho chiến sĩ.", (40, "bộ", "quần áo")),
+        ("Xã trao 120 suất quà cho hộ nghèo.", (120, "suất", "quà")),
+        ("Huyện tặng 2 máy phát điện.", (2, "máy", "máy phát điện")),
+        ("Đồn tặng 10 chiếc xe đạp.", (10, "chiếc", "xe đạp")),
+        ("Xã tặng100kg muối i-ốt.", (100, "kg", "muối i-ốt")),
+        ("Xã Na Mèo trao tặng 300 chăn cho người dân.", (300, "chăn", "chăn")),
+        ("Trạm Y tế khám bệnh cho 29 lượt người dân.", (29, "lượt", "người dân")),
+    ],
+)
+def test_it_reads_units_and_things_given(sentence, expected):
+    found = extract(sentence)["quantities"]
+    assert [(q["value"], q["unit"], q["item"]) for q in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hai bên tuần tra từ cột mốc 113/144 đến cột mốc 121.",
+        "Đây là cặp bản thứ 21 của tỉnh kết nghĩa với bản của Lào.",
+        "Ba đồn biên phòng tặng Đại đội 534 nhiều phần quà.",
+        "Ngày 10/5/2021, hai bản tổ chức lễ kết nghĩa.",
+        "Quy chế gồm 12 điểm.",
+    ],
+)
+def test_markers_ordinals_unit_names_and_dates_are_not_counts(sentence):
+    assert extract(sentence)["quantities"] == []

@@ -197,10 +197,15 @@ def test_the_review_page_asks_the_database_as_often_for_a_long_document(client, 
 
     from bordertwin.intake.services import submit_document
 
-    from .conftest import article_path
+    from .conftest import TT_TEXT
 
+    more = (
+        "Xã Thượng Trạch còn trao tặng cụm bản Noỏng Mạ 12 tấn gạo, 50 bộ bàn ghế, 2 máy phát điện, 300 chăn "
+        "và 120 suất quà. Hai bên thống nhất tổ chức giao lưu văn nghệ hằng năm; phối hợp khám bệnh cho người dân "
+        "hai bên biên giới; cùng nhau bảo vệ rừng đầu nguồn.\n"
+    )
     long = submit_document(
-        acting_user=world.la_province_editor, text=article_path("01").read_text(encoding="utf-8"),
+        acting_user=world.la_province_editor, text=TT_TEXT + more * 5,
         document_date=datetime.date(2024, 6, 22),
     )
     assert len(long.proposals["quantities"]) > len(submitted.proposals["quantities"])
