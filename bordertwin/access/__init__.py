@@ -21,9 +21,9 @@ the places app registers (`coverage.register`).
 """
 
 from collections.abc import Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeGuard, TypeVar, cast
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -31,11 +31,12 @@ from django.utils.translation import gettext as _
 from .coverage import covered_places, forget_places
 from .declarations import Governed, Kind
 from .roles import Role
+from .users import Actor, User
 
 __all__ = [
-    "ACTIONS", "ADD", "APPROVE", "CHANGE", "DELETE", "RESTORE", "VIEW", "Governed", "Kind", "Role", "Scope",
-    "allowed_actions", "can", "can_add", "covered_places", "forget_places", "is_administrator", "may_read_sensitive",
-    "require", "restrict", "scope", "visible_or_404",
+    "ACTIONS", "ADD", "APPROVE", "CHANGE", "DELETE", "RESTORE", "VIEW", "Actor", "Governed", "Kind", "Role", "Scope",
+    "User", "allowed_actions", "can", "can_add", "covered_places", "forget_places", "is_administrator",
+    "may_read_sensitive", "require", "restrict", "scope", "signed_in", "visible_or_404",
 ]
 
 VIEW, ADD, CHANGE, DELETE, APPROVE, RESTORE = "view", "add", "change", "delete", "approve", "restore"
@@ -59,9 +60,10 @@ SENSITIVE_ROLE_ACTIONS: dict[str, set[str]] = {
 PUBLIC_VIEW = {Kind.PUBLIC, Kind.REFERENCE}
 
 M = TypeVar("M", bound=Model)
+QS = TypeVar("QS", bound=QuerySet[Any])
 
 
-def declaration(model: type[Model]) -> type[Governed]:
+def declaration(model: type) -> type[Governed]:
     """The model's access declaration; a model that declares none is refused, never open."""
     if not isinstance(getattr(model, "access_kind", None), Kind):
         raise TypeError(f"{model.__name__} declares no access (see bordertwin.access.declarations.Governed)")
@@ -130,32 +132,38 @@ def _values(obj: Model, lookups: Iterable[str]) -> set[int]:
     return found
 
 
-def _signed_in(user: Any) -> bool:
+def signed_in(user: Actor | None) -> TypeGuard[User]:
+    """Whether `user` is an active user who signed in (and so holds memberships and a side)."""
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def _memberships(user: Any) -> list[Any]:
+def _active(user: Actor | None) -> User | None:
+    return user if signed_in(user) else None
+
+
+def _memberships(user: User) -> list[Any]:
     cached = getattr(user, "_access_memberships", None)
     if cached is None:
         cached = list(user.memberships.select_related("place", "organisation"))
-        user._access_memberships = cached
+        user.__dict__["_access_memberships"] = cached
     return cached
 
 
-def scope(user: Any, action: str, model: type[Model]) -> Scope:
+def scope(user: Actor | None, action: str, model: type) -> Scope:
     """What `user` covers for `action` on rows of `model`."""
     return _scope(user, action, declaration(model).access_kind)
 
 
-def _scope(user: Any, action: str, kind: Kind) -> Scope:
-    if not _signed_in(user):
+def _scope(actor: Actor | None, action: str, kind: Kind) -> Scope:
+    user = _active(actor)
+    if user is None:
         return Scope(False, set(), set())
     if user.is_superuser:
         return Scope(True, set(), set())
     scopes = user.__dict__.setdefault("_access_scopes", {})
     if (action, kind) in scopes:
         return scopes[action, kind]
-    everywhere, place_ids, organisation_ids = False, set(), set()
+    everywhere, place_ids, organisation_ids = False, set[int](), set[int]()
     place_cache = user.__dict__.setdefault("_access_places", {})
     for membership in _memberships(user):
         if action not in allowed_actions(membership.role, kind):
@@ -173,13 +181,14 @@ def _scope(user: Any, action: str, kind: Kind) -> Scope:
     return result
 
 
-def restrict(queryset: QuerySet[M], user: Any, action: str = VIEW) -> QuerySet[M]:
-    """The rows of `queryset` that `user` may perform `action` on."""
+def restrict(queryset: QS, actor: Actor | None, action: str = VIEW) -> QS:
+    """The rows of `queryset` that `actor` may perform `action` on."""
     model = queryset.model
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     governed = declaration(model)
-    if not _signed_in(user):
+    user = _active(actor)
+    if user is None:
         return queryset.none()
     if user.is_superuser:
         return queryset
@@ -191,7 +200,7 @@ def restrict(queryset: QuerySet[M], user: Any, action: str = VIEW) -> QuerySet[M
     return queryset.filter(user_scope.q(model)).filter(governed.access_filter(user, action))
 
 
-def visible_or_404(source: QuerySet[M] | type[M], user: Any, pk: Any, action: str = VIEW) -> M:
+def visible_or_404(source: QuerySet[M] | type[M], user: Actor | None, pk: Any, action: str = VIEW) -> M:
     """The row `pk` of `source` that `user` sees, to perform `action` on.
 
     A row the user may not see answers 404, so that what is hidden looks absent; a row
@@ -200,18 +209,19 @@ def visible_or_404(source: QuerySet[M] | type[M], user: Any, pk: Any, action: st
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     try:
         obj = restrict(queryset, user, VIEW).get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
     if action != VIEW:
         require(user, action, obj)
     return obj
 
 
-def can(user: Any, action: str, obj: Model) -> bool:
-    """Whether `user` may perform `action` on `obj`, as stored and as it now stands in memory."""
+def can(actor: Actor | None, action: str, obj: Model) -> bool:
+    """Whether `actor` may perform `action` on `obj`, as stored and as it now stands in memory."""
     model = type(obj)
     governed = declaration(model)
-    if not _signed_in(user):
+    user = _active(actor)
+    if user is None:
         return False
     if user.is_superuser:
         return True
@@ -223,14 +233,15 @@ def can(user: Any, action: str, obj: Model) -> bool:
     return scope(user, action, model).covers_instance(obj)
 
 
-def can_add(user: Any, model: type[Model]) -> bool:
-    """Whether `user` may add records of `model` anywhere (to show or hide an Add button)."""
-    if not _signed_in(user):
+def can_add(actor: Actor | None, model: type[Model]) -> bool:
+    """Whether `actor` may add records of `model` anywhere (to show or hide an Add button)."""
+    user = _active(actor)
+    if user is None:
         return False
     return user.is_superuser or not scope(user, ADD, model).empty
 
 
-def may_read_sensitive(user: Any, obj: Model) -> bool:
+def may_read_sensitive(user: Actor | None, obj: Model) -> bool:
     """Whether `user` may read border-sensitive records (patrols, incidents) within `obj`'s places.
 
     A partnership's report shows its border section only to those who may: border
@@ -239,22 +250,22 @@ def may_read_sensitive(user: Any, obj: Model) -> bool:
     return _scope(user, VIEW, Kind.SENSITIVE).covers_instance(obj)
 
 
-def hidden_fields(user: Any, obj: Model) -> set[str]:
+def hidden_fields(user: Actor | None, obj: Model) -> set[str]:
     """The fields of `obj` that `user` may not read: its private fields, unless the row is their side's."""
     governed = declaration(type(obj))
-    if not governed.access_private_fields or (_signed_in(user) and user.is_superuser):
+    if not governed.access_private_fields or (signed_in(user) and user.is_superuser):
         return set()
-    if governed.access_side and _signed_in(user) and getattr(obj, governed.access_side) == user.side:
+    if governed.access_side and signed_in(user) and getattr(obj, governed.access_side) == user.side:
         return set()
     return set(governed.access_private_fields)
 
 
-def first_grant(user: Any, action: str, model: type[Model]) -> tuple[Any, Any]:
+def first_grant(user: Actor | None, action: str, model: type[Model]) -> tuple[Any, Any]:
     """The place and organisation of the user's first membership allowing `action` on `model` ((None, None): everywhere).
 
     A record that a user submits for review is kept within that scope (e.g. an intake document).
     """
-    if _signed_in(user):
+    if signed_in(user):
         kind = declaration(model).access_kind
         for membership in _memberships(user):
             if action in allowed_actions(membership.role, kind):
@@ -262,13 +273,14 @@ def first_grant(user: Any, action: str, model: type[Model]) -> tuple[Any, Any]:
     return None, None
 
 
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: Actor | None) -> bool:
     """Whether `user` administers anything (restores deleted records, sees the deleted-records page)."""
-    if not _signed_in(user):
-        return False
-    return user.is_superuser or any(m.role == Role.ADMINISTRATOR for m in _memberships(user))
+    return signed_in(user) and (user.is_superuser or any(m.role == Role.ADMINISTRATOR for m in _memberships(user)))
 
 
-def require(user: Any, action: str, obj: Model) -> None:
-    if not can(user, action, obj):
+def require(actor: Actor | None, action: str, obj: Model) -> User:
+    """The signed-in user `actor`, if they may perform `action` on `obj`; else PermissionDenied."""
+    user = _active(actor)
+    if user is None or not can(user, action, obj):
         raise PermissionDenied(_("You do not have permission to do this with this record."))
+    return user

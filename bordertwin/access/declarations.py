@@ -1,9 +1,11 @@
 """How a model declares who may see and change its rows: a kind and the lookups to its places."""
 
 import enum
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from django.db.models import Q
+
+from .users import User
 
 
 class Kind(enum.Enum):
@@ -41,4 +43,4 @@ class Governed(Protocol):
     access_private_fields: ClassVar[tuple[str, ...]]
 
     @classmethod
-    def access_filter(cls, user: Any, action: str) -> Q: ...
+    def access_filter(cls, user: User, action: str) -> Q: ...

@@ -5,12 +5,13 @@ import uuid
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+
+from bordertwin.access.users import Actor
 
 
 @dataclass
 class ChangeContext:
-    user: Any = None
+    user: Actor | None = None
     reason: str = ""
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -23,7 +24,7 @@ def current() -> ChangeContext | None:
 
 
 @contextlib.contextmanager
-def acting(user: Any, reason: str = "", request_id: str | None = None) -> Iterator[ChangeContext]:
+def acting(user: Actor | None, reason: str = "", request_id: str | None = None) -> Iterator[ChangeContext]:
     """Group every save inside the block under one change entry, by one user, for one reason.
 
     Nested blocks keep the outer request id, so a service called from a view still

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin.access.users import Actor
+
 
 class ReasonForm(forms.Form):
     change_reason = forms.CharField(
@@ -17,7 +19,7 @@ class RecordForm(forms.ModelForm):
 
     change_reason = ReasonForm.base_fields["change_reason"]
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor | None = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 

@@ -2,12 +2,14 @@
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from simple_history.models import ModelChange
+
+from bordertwin.access.users import User
 
 from .tables import display
 
@@ -23,7 +25,7 @@ class FieldChange:
 class ChangeEntry:
     request_id: str
     date: Any
-    user: Any
+    user: User | None
     reason: str
     kind: str
     changes: list[FieldChange] = field(default_factory=list)
@@ -42,7 +44,7 @@ def _field_display(model: type[models.Model], name: str, value: Any, related: di
     if model_field.is_relation:
         obj = related.get((model_field.related_model, value))
         return force_str(obj) if obj is not None else f"#{value}"
-    if model_field.choices:
+    if isinstance(model_field, models.Field) and model_field.choices:
         return force_str(dict(model_field.flatchoices).get(value, value))
     return display(value)
 
@@ -70,7 +72,8 @@ def change_entries(obj: models.Model, limit: int | None = None, hidden: Collecti
     Fields in `hidden` show that they changed but not their values (see `record_history`).
     """
     model = type(obj)
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))  # type: ignore[attr-defined]
+    history = obj.history  # type: ignore[attr-defined]  # simple-history adds `history` to the models it tracks
+    records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
     pairs = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -79,7 +82,7 @@ def change_entries(obj: models.Model, limit: int | None = None, hidden: Collecti
     for _record, changes in pairs:
         for change in changes:
             model_field = model._meta.get_field(change.field)
-            if model_field.is_relation:
+            if model_field.is_relation and model_field.related_model is not None:
                 wanted.setdefault(model_field.related_model, set()).update(v for v in (change.old, change.new) if v)
     related = {}
     for related_model, pks in wanted.items():
@@ -97,7 +100,8 @@ def change_entries(obj: models.Model, limit: int | None = None, hidden: Collecti
             entry = ChangeEntry(request_id, record.history_date, record.history_user, record.history_change_reason or "", kind)
             entries.append(entry)
         for change in changes:
-            label = force_str(model._meta.get_field(change.field).verbose_name)
+            # The log compares concrete fields only, never reverse relations.
+            label = force_str(cast(models.Field, model._meta.get_field(change.field)).verbose_name)
             if change.field in hidden:
                 entry.changes.append(FieldChange(label, _("(hidden)"), _("(hidden)")))
                 continue

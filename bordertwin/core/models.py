@@ -1,6 +1,6 @@
 """The base every BorderTwin record stands on: timestamps, soft delete, history, access."""
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bordertwin import access
+from bordertwin.access.users import Actor, User
 
 from . import context
 from .text import MAX_SEARCH_CHARS, has_lao, search_words
@@ -26,10 +27,10 @@ class HistoryContext(models.Model):
         abstract = True
 
 
-def acting_user(request: Any = None, instance: Any = None, **kwargs: Any) -> Any:
+def acting_user(request: Any = None, instance: Any = None, **kwargs: Any) -> User | None:
     ctx = context.current()
     user = ctx.user if ctx else None
-    if user is not None and getattr(user, "is_authenticated", False):
+    if user is not None and user.is_authenticated:
         return user
     if request is not None and request.user.is_authenticated:
         return request.user
@@ -40,12 +41,15 @@ def history() -> HistoricalRecords:
     return HistoricalRecords(inherit=True, bases=[HistoryContext], get_user=acting_user, excluded_fields=["search_text"])
 
 
-class RecordQuerySet(models.QuerySet):
-    def restrict(self, user: Any, action: str = access.VIEW) -> "RecordQuerySet":
+_R = TypeVar("_R", bound=models.Model)
+
+
+class RecordQuerySet(models.QuerySet[_R]):
+    def restrict(self, user: Actor | None, action: str = access.VIEW) -> Self:
         """Only the rows `user` may perform `action` on (see bordertwin.access)."""
         return access.restrict(self, user, action)
 
-    def search(self, query: str | None) -> "RecordQuerySet":
+    def search(self, query: str | None) -> Self:
         """Rows with a word starting with each word of the query, ignoring case and diacritics.
 
         "hin" finds "Hin Nậm Nô", not "Chính"; Lao, written without spaces between words,
@@ -61,14 +65,15 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-class LiveManager(models.Manager.from_queryset(RecordQuerySet)):  # type: ignore[misc]
+AllManager = models.Manager.from_queryset(RecordQuerySet)
+
+
+class LiveManager(AllManager):
     """Rows that are not deleted."""
 
     def get_queryset(self) -> RecordQuerySet:
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-AllManager = models.Manager.from_queryset(RecordQuerySet)
+        # The base made by from_queryset() answers a RecordQuerySet, which its generated type does not say.
+        return cast(RecordQuerySet, super().get_queryset()).filter(deleted_at__isnull=True)
 
 
 class BaseRecord(models.Model):
@@ -101,15 +106,10 @@ class BaseRecord(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def access_filter(cls, user: Any, action: str) -> Q:
-        """What narrows a user's scope further on this model: nothing, unless a model says otherwise."""
-        return Q()
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_text = self.compute_search_text()
         ctx = context.current()
-        if self._state.adding and self.created_by_id is None and ctx and getattr(ctx.user, "pk", None):
+        if self._state.adding and self.created_by_id is None and ctx and ctx.user and ctx.user.is_authenticated and ctx.user.pk:
             self.created_by = ctx.user
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "updated_at"}
@@ -120,6 +120,11 @@ class BaseRecord(models.Model):
             return reverse(self.url_name("detail"), args=[self.pk])
         except NoReverseMatch:
             return ""
+
+    @classmethod
+    def access_filter(cls, user: User, action: str) -> Q:
+        """What narrows a user's scope further on this model: nothing, unless a model says otherwise."""
+        return Q()
 
     @classmethod
     def url_name(cls, view: str) -> str:

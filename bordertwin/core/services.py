@@ -5,7 +5,7 @@ records who did it and why in the change log.
 """
 
 import hashlib
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 
 from . import context
 from .files import short_file_name
@@ -40,7 +41,7 @@ EXTENSIONS = {
 
 
 @transaction.atomic
-def save_record(obj: R, *, acting_user: Any, reason: str = "") -> R:
+def save_record(obj: R, *, acting_user: Actor, reason: str = "") -> R:
     """Validate and save a new or changed record, if the user may."""
     action = access.ADD if obj.pk is None else access.CHANGE
     access.require(acting_user, action, obj)
@@ -63,7 +64,7 @@ def live_dependents(obj: models.Model) -> list[str]:
 
 
 @transaction.atomic
-def delete_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> BaseRecord:
+def delete_record(obj: BaseRecord, *, acting_user: Actor, reason: str = "") -> BaseRecord:
     """Delete softly: the record disappears from lists and can be restored by an administrator."""
     access.require(acting_user, access.DELETE, obj)
     dependents = live_dependents(obj)
@@ -78,7 +79,7 @@ def delete_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> Bas
 
 
 @transaction.atomic
-def restore_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> BaseRecord:
+def restore_record(obj: BaseRecord, *, acting_user: Actor, reason: str = "") -> BaseRecord:
     access.require(acting_user, access.RESTORE, obj)
     for field in obj._meta.concrete_fields:
         target = getattr(field, "related_model", None)
@@ -95,14 +96,14 @@ def restore_record(obj: BaseRecord, *, acting_user: Any, reason: str = "") -> Ba
 
 
 @transaction.atomic
-def add_note(obj: models.Model, *, acting_user: Any, text: str) -> JournalEntry:
+def add_note(obj: models.Model, *, acting_user: Actor, text: str) -> JournalEntry:
     """A note in a record's journal, by someone who may change the record (a viewer only reads)."""
-    access.require(acting_user, access.CHANGE, obj)
+    author = access.require(acting_user, access.CHANGE, obj)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("A note cannot be empty.")})
     return JournalEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, text=text, author=acting_user
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, text=text, author=author
     )
 
 
@@ -129,17 +130,18 @@ def check_upload(upload: UploadedFile) -> str:
 
 
 @transaction.atomic
-def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Any) -> Attachment:
-    access.require(acting_user, access.CHANGE, obj)
+def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Actor) -> Attachment:
+    uploader = access.require(acting_user, access.CHANGE, obj)
     media_type = check_upload(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     name = short_file_name(upload.name or "")
+    # check_upload refused an upload of unknown size.
     attachment = Attachment(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, name=name,
-        media_type=media_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=acting_user,
+        media_type=media_type, size=cast(int, upload.size), sha256=digest.hexdigest(), uploaded_by=uploader,
     )
     with context.acting(acting_user):
         attachment.file.save(name, upload, save=False)
@@ -148,8 +150,9 @@ def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Any) ->
 
 
 @transaction.atomic
-def remove_attachment(attachment: Attachment, *, acting_user: Any) -> Attachment:
-    access.require(acting_user, access.CHANGE, attachment.record)
+def remove_attachment(attachment: Attachment, *, acting_user: Actor) -> Attachment:
+    # Records are deleted softly: an attachment's record is always there.
+    access.require(acting_user, access.CHANGE, cast(models.Model, attachment.record))
     attachment.deleted_at = timezone.now()
     with context.acting(acting_user):
         attachment.save(update_fields=["deleted_at"])
