@@ -63,7 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -92,8 +93,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "bordertwin.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "bordertwin.accounts.middleware.SignInStepsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -140,6 +143,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Sign-in (bordertwin.accounts.services): after this many failures within the window an account,
+# or an address, is locked for a while; API tokens expire; sessions end after some hours.
+BORDERTWIN_SIGNIN_ACCOUNT_FAILURES = env_int("BORDERTWIN_SIGNIN_ACCOUNT_FAILURES", 5)
+BORDERTWIN_SIGNIN_ADDRESS_FAILURES = env_int("BORDERTWIN_SIGNIN_ADDRESS_FAILURES", 20)
+BORDERTWIN_SIGNIN_WINDOW_MINUTES = env_int("BORDERTWIN_SIGNIN_WINDOW_MINUTES", 15)
+BORDERTWIN_SIGNIN_LOCK_MINUTES = env_int("BORDERTWIN_SIGNIN_LOCK_MINUTES", 15)
+BORDERTWIN_TOKEN_DAYS = env_int("BORDERTWIN_TOKEN_DAYS", 30)
+# Two-factor sign-in for administrators and border officers of both sides, whatever each side's policy says.
+BORDERTWIN_TWO_FACTOR_REQUIRED = env_bool("BORDERTWIN_TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "BorderTwin"
+SESSION_COOKIE_AGE = env_int("BORDERTWIN_SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("BORDERTWIN_SESSION_AT_BROWSER_CLOSE")
 
 # Lao is not among Django's own languages: declare it so the switcher and the
 # catalogues can use it.
@@ -180,7 +195,7 @@ BORDERTWIN_INTAKE_MAX_UNPACKED_BYTES = env_int("BORDERTWIN_INTAKE_MAX_UNPACKED_B
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "bordertwin.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["bordertwin.core.api.policy.AccessPermission"],

@@ -10,7 +10,6 @@ from django.conf.urls.static import static
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
-from rest_framework.authtoken.views import obtain_auth_token
 
 from bordertwin.core import views as core_views
 from bordertwin.operations import views as operations_views
@@ -26,7 +25,7 @@ def provides(module: str) -> bool:
 
 
 def api_patterns() -> list[URLPattern | URLResolver]:
-    patterns: list[URLPattern | URLResolver] = [path("auth/token/", obtain_auth_token, name="api_token")]
+    patterns: list[URLPattern | URLResolver] = [path("", include("bordertwin.accounts.api.urls"))]
     for app in DOMAIN_APPS:
         if provides(f"bordertwin.{app}.api.urls"):
             patterns.append(path("", include(f"bordertwin.{app}.api.urls")))

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,25 @@ class AccountsConfig(AppConfig):
     name = "bordertwin.accounts"
     label = "accounts"
     verbose_name = _("Users and access")
+
+    def ready(self) -> None:
+        from django.contrib.auth.models import update_last_login
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
+        # The time of the last sign-in is written without a save, so that the change log of a user
+        # holds their changes, not a row for every sign-in (those are in the sign-in audit).
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(_note_last_login, dispatch_uid="bordertwin_last_login")
+        user_logged_out.connect(_record_sign_out, dispatch_uid="bordertwin_sign_out")
+
+
+def _note_last_login(sender: Any, user: Any, **kwargs: Any) -> None:
+    from django.utils import timezone
+
+    type(user).objects.filter(pk=user.pk).update(last_login=timezone.now())
+
+
+def _record_sign_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    from .services import record_sign_out
+
+    record_sign_out(request, user)

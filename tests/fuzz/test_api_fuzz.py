@@ -46,8 +46,7 @@ _turns = itertools.count()
 @pytest.fixture
 def fuzz_target(db: Any) -> Iterator[dict[str, Any]]:
     """The shared world, an administrator's token, and a real record of each kind for `{id}` paths."""
-    from rest_framework.authtoken.models import Token
-
+    from bordertwin.accounts.services import issue_token
     from bordertwin.testing import build_world, place
     from bordertwin.places.models import Organisation
 
@@ -58,7 +57,7 @@ def fuzz_target(db: Any) -> Iterator[dict[str, Any]]:
     world = build_world()
     committee = Organisation.objects.create(name_vi="UBND huyện Hương Khê", kind="peoples_committee", place=place("VN-2008-D444"))
     yield {
-        "headers": {"Authorization": f"Token {Token.objects.create(user=world.admin).key}"},
+        "headers": {"Authorization": f"Token {issue_token(world.admin).key}"},
         "ids": {
             "places": place("LA-VC-NOONGMA").pk, "organisations": committee.pk, "partnerships": world.hk_nakai.pk,
             "agreements": world.hk_memorandum.pk, "commitments": world.hk_commitment.pk,

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
-from rest_framework.authtoken.models import Token
 
+from bordertwin.accounts.services import issue_token
 from bordertwin.core import services
 from bordertwin.core.history import change_entries
 from bordertwin.partnerships.models import Commitment, Partnership
@@ -74,7 +74,7 @@ def test_carrying_over_changes_several_commitments_in_one_entry(client, world, m
 
 
 def test_an_api_change_records_the_token_user_and_the_reason_header(client, world):
-    token = Token.objects.create(user=world.la_district_editor)
+    token = issue_token(world.la_district_editor)
     response = client.patch(
         f"/api/v1/partnerships/{world.hk_nakai.pk}/", {"border_length_km": "51"}, content_type="application/json",
         HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_X_CHANGE_REASON="Biên bản hội đàm 2024",
@@ -86,7 +86,7 @@ def test_an_api_change_records_the_token_user_and_the_reason_header(client, worl
 
 
 def test_an_api_creation_records_the_token_user(client, world):
-    token = Token.objects.create(user=world.vn_province_editor)
+    token = issue_token(world.vn_province_editor)
     response = client.post(
         "/api/v1/agreements/", {"partnership": world.hk_nakai.pk, "kind": "plan", "title": "Kế hoạch 2025",
                                 "signed_on": "2025-01-15"},
