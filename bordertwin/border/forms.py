@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
-from bordertwin.core.forms import RecordForm
+from bordertwin.core.forms import RecordForm, model_choices
 from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Organisation
 
@@ -29,12 +29,12 @@ class SegmentForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.VIEW).select_related(*PARTNERSHIP_RELATED)
-        self.fields["vn_post"].queryset = guards("VN")
-        self.fields["la_post"].queryset = guards("LA")
+        model_choices(self, "partnership").queryset = Partnership.objects.restrict(self.user, access.VIEW).select_related(*PARTNERSHIP_RELATED)
+        model_choices(self, "vn_post").queryset = guards("VN")
+        model_choices(self, "la_post").queryset = guards("LA")
         markers = Marker.objects.filter(segment=self.instance.pk) if self.instance.pk else Marker.objects.none()
-        self.fields["from_marker"].queryset = markers
-        self.fields["to_marker"].queryset = markers
+        model_choices(self, "from_marker").queryset = markers
+        model_choices(self, "to_marker").queryset = markers
 
 
 class MarkerForm(RecordForm):
@@ -45,7 +45,7 @@ class MarkerForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["segment"].queryset = Segment.objects.restrict(self.user, access.CHANGE)
+        model_choices(self, "segment").queryset = Segment.objects.restrict(self.user, access.CHANGE)
 
 
 class PatrolForm(RecordForm):
@@ -63,9 +63,9 @@ class PatrolForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["segment"].queryset = Segment.objects.restrict(self.user, access.VIEW)
-        self.fields["vn_unit"].queryset = guards("VN")
-        self.fields["la_unit"].queryset = guards("LA")
+        model_choices(self, "segment").queryset = Segment.objects.restrict(self.user, access.VIEW)
+        model_choices(self, "vn_unit").queryset = guards("VN")
+        model_choices(self, "la_unit").queryset = guards("LA")
 
 
 class RouteForm(forms.Form):
@@ -78,7 +78,8 @@ class RouteForm(forms.Form):
     change_reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         upload = data.get("file")
         if upload is not None:
             try:
@@ -101,7 +102,7 @@ class InspectionForm(forms.Form):
 
     def __init__(self, *args: Any, patrol: Patrol, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["marker"].queryset = Marker.objects.filter(segment=patrol.segment_id).exclude(
+        model_choices(self, "marker").queryset = Marker.objects.filter(segment=patrol.segment_id).exclude(
             pk__in=MarkerInspection.objects.filter(patrol=patrol).values("marker"),
         )
         self.initial.setdefault("inspected_on", patrol.started_at.date())
@@ -123,13 +124,14 @@ class IncidentForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].required = False
         self.fields["partnership"].help_text = _("Taken from the segment when left empty.")
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.VIEW).select_related(*PARTNERSHIP_RELATED)
-        self.fields["segment"].queryset = Segment.objects.restrict(self.user, access.VIEW)
-        self.fields["patrol"].queryset = Patrol.objects.restrict(self.user, access.VIEW).select_related("segment")
-        self.fields["nearest_marker"].queryset = Marker.objects.restrict(self.user, access.VIEW)
+        model_choices(self, "partnership").queryset = Partnership.objects.restrict(self.user, access.VIEW).select_related(*PARTNERSHIP_RELATED)
+        model_choices(self, "segment").queryset = Segment.objects.restrict(self.user, access.VIEW)
+        model_choices(self, "patrol").queryset = Patrol.objects.restrict(self.user, access.VIEW).select_related("segment")
+        model_choices(self, "nearest_marker").queryset = Marker.objects.restrict(self.user, access.VIEW)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("partnership") and not data.get("segment"):
             self.add_error("partnership", _("Choose the partnership or the segment where it happened."))
         return data

@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
+from bordertwin.access.users import User
 from bordertwin.core.choices import Side
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import PARTNERSHIP_ORGANISATIONS, PARTNERSHIP_PLACES, Partnership, through
@@ -306,7 +307,7 @@ class Incident(BaseRecord):
         super().clean_fields(exclude)
 
     @classmethod
-    def access_filter(cls, user: Any, action: str) -> Q:
+    def access_filter(cls, user: User, action: str) -> Q:
         """The other side sees an incident only once the reporting side has shared it.
 
         Its record stays the reporting side's to change or delete; the other side takes

@@ -7,12 +7,13 @@ from typing import Any
 from django.db.models import Count, OuterRef, Subquery
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 
 from .choices import IncidentCategory, IncidentStatus, MarkerCondition
 from .models import Incident, MarkerInspection, Patrol
 
 
-def border_summary(partnership: Any, date_from: datetime.date, date_to: datetime.date, user: Any = None) -> dict[str, Any]:
+def border_summary(partnership: Any, date_from: datetime.date, date_to: datetime.date, user: Actor | None = None) -> dict[str, Any]:
     """Border work of `partnership` between two dates, both included.
 
     marker_conditions counts each inspected marker once, by the condition its latest

@@ -1,7 +1,6 @@
 """The border's workflows: inspect a marker, record a patrol's route, report an incident and move it along."""
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context, services
 
 from . import geo
@@ -41,7 +41,7 @@ def with_last_inspection(markers: QuerySet) -> QuerySet:
 
 @transaction.atomic
 def record_inspection(
-    marker: Marker, *, acting_user: Any, condition: str, inspected_on: datetime.date, patrol: Patrol | None = None,
+    marker: Marker, *, acting_user: Actor, condition: str, inspected_on: datetime.date, patrol: Patrol | None = None,
     note: str = "", photo: UploadedFile | None = None, reason: str = "",
 ) -> MarkerInspection:
     """Record what a patrol (or a single visit) found at a marker, with an optional photo checked by its content."""
@@ -58,7 +58,7 @@ def record_inspection(
 
 
 @transaction.atomic
-def set_route(patrol: Patrol, data: bytes | str, *, acting_user: Any, name: str = "", reason: str = "") -> Patrol:
+def set_route(patrol: Patrol, data: bytes | str, *, acting_user: Actor, name: str = "", reason: str = "") -> Patrol:
     """Keep a patrol's route from a GPX track or a GeoJSON line, with its length; refuse routes far from the segment."""
     access.require(acting_user, access.CHANGE, patrol)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -83,7 +83,7 @@ def set_route(patrol: Patrol, data: bytes | str, *, acting_user: Any, name: str 
 
 
 @transaction.atomic
-def report_incident(incident: Incident, *, acting_user: Any, note: str = "") -> Incident:
+def report_incident(incident: Incident, *, acting_user: Actor, note: str = "") -> Incident:
     """Record a new incident as reported by the acting user's side; only that side sees it until it is shared."""
     if incident.pk is not None:
         raise ValidationError(_("This incident is already reported."))
@@ -99,7 +99,7 @@ def report_incident(incident: Incident, *, acting_user: Any, note: str = "") -> 
 
 
 @transaction.atomic
-def move_incident(incident: Incident, to_status: str, *, acting_user: Any, note: str = "") -> Incident:
+def move_incident(incident: Incident, to_status: str, *, acting_user: Actor, note: str = "") -> Incident:
     """Move an incident one step along its workflow, recording who, when and why."""
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     access.require(acting_user, access.VIEW, incident)
@@ -128,7 +128,7 @@ def move_incident(incident: Incident, to_status: str, *, acting_user: Any, note:
     return incident
 
 
-def allowed_moves(incident: Incident, user: Any) -> list[tuple[str, str]]:
+def allowed_moves(incident: Incident, user: Actor) -> list[tuple[str, str]]:
     """The statuses `user` may move `incident` to now, with their labels (for the page's buttons)."""
     moves = []
     for status in TRANSITIONS.get(incident.status, ()):

@@ -41,7 +41,7 @@ def with_photos(inspections: QuerySet) -> list[MarkerInspection]:
     ):
         photos.setdefault(attachment.object_id, []).append(attachment)
     for row in rows:
-        row.photos = photos.get(row.pk, [])  # type: ignore[attr-defined]
+        row.photos = photos.get(row.pk, [])
     return rows
 
 

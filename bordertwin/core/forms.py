@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -22,6 +22,11 @@ class RecordForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Actor | None = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
+
+
+def model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The model choice field `name` of `form`, whose rows a form narrows to what its user may pick."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core.choices import DatePrecision, Side
+from bordertwin.core.forms import model_choices
 from bordertwin.core.text import fold
 from bordertwin.partnerships.choices import AgreementKind, Domain, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Partnership, Unit
@@ -43,7 +45,8 @@ class SubmitForm(forms.Form):
     field_order = ["text", "file", "title", "kind", "document_date", "language"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_text = bool((data.get("text") or "").strip())
         if has_text == bool(data.get("file")):
             raise ValidationError(_("Paste a text or choose a file (one of the two)."))
@@ -88,14 +91,14 @@ class ReviewForm(forms.Form):
     )
     change_reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
 
-    def __init__(self, *args: Any, document: SourceDocument, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, document: SourceDocument, user: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.document = document
         self.user = user
         proposals = document.proposals or {}
         self.partnership_proposal = services.partnership_proposal(proposals, user)
         partnerships = Partnership.objects.restrict(user, access.ADD).with_sides()
-        self.fields["partnership"].queryset = partnerships
+        model_choices(self, "partnership").queryset = partnerships
         existing = self.partnership_proposal["existing"]
         self.fields["partnership"].initial = document.partnership_id or (existing[0].pk if existing else None)
         # A new partnership's fields are named like a proposal's ("new-vn_place"): the service reports under them.
@@ -237,7 +240,8 @@ class ReviewForm(forms.Form):
         return review
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.result = self.review()
         return data
 

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context, services
 from bordertwin.core.choices import DatePrecision
 from bordertwin.core.files import short_file_name
@@ -104,7 +105,7 @@ def first_line(text: str) -> str:
 
 @transaction.atomic
 def submit_document(
-    *, acting_user: Any, text: str = "", upload: Any = None, title: str = "", kind: str = DocumentKind.ARTICLE,
+    *, acting_user: Actor, text: str = "", upload: Any = None, title: str = "", kind: str = DocumentKind.ARTICLE,
     document_date: datetime.date | None = None, language: str = "vi",
 ) -> SourceDocument:
     """Store a document with the records proposed from it; its text comes from `upload` when given."""
@@ -172,7 +173,7 @@ class Review:
     reason: str = ""
 
 
-def _save(obj: models.Model, item: Accepted | None, *, acting_user: Any) -> Any:
+def _save(obj: models.Model, item: Accepted | None, *, acting_user: Actor) -> Any:
     """Save through core.services; a record's errors come back under the proposal's form key."""
     try:
         return services.save_record(obj, acting_user=acting_user)
@@ -196,7 +197,7 @@ def _link(document: SourceDocument, obj: models.Model, item: Accepted) -> Propos
 
 
 @transaction.atomic
-def accept_proposals(document: SourceDocument, review: Review, *, acting_user: Any) -> list[models.Model]:
+def accept_proposals(document: SourceDocument, review: Review, *, acting_user: Actor) -> list[models.Model]:
     """Create the accepted records, all or none, through the normal services, each linked to its span."""
     access.require(acting_user, access.CHANGE, document)
     document = SourceDocument.objects.select_for_update().get(pk=document.pk)
@@ -240,7 +241,7 @@ def accept_proposals(document: SourceDocument, review: Review, *, acting_user: A
     return created
 
 
-def recorded_agreement(partnership: Partnership, values: dict[str, Any], user: Any) -> Agreement | None:
+def recorded_agreement(partnership: Partnership, values: dict[str, Any], user: Actor) -> Agreement | None:
     """The partnership's agreement of the same kind signed the same day, when one is recorded: a document
     citing the memorandum of 25/6/2022 adds to it rather than recording it twice."""
     if not values.get("kind") or not values.get("signed_on"):
@@ -281,7 +282,7 @@ def related_places(ids: list[int]) -> set[int]:
     return found
 
 
-def partnership_proposal(proposals: dict[str, Any], user: Any) -> dict[str, Any]:
+def partnership_proposal(proposals: dict[str, Any], user: Actor) -> dict[str, Any]:
     """The partnership the matched parties point at: existing ones the user may add to, or a new pair to create.
 
     `existing` holds the partnerships between a matched Vietnamese and a matched Lao

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import files
 from bordertwin.core.forms import apply_errors
 from bordertwin.core.tables import Column, Table
@@ -113,7 +114,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 
-def accepted_records(user: Any, document: SourceDocument) -> list[tuple[ProposalLink, Any]]:
+def accepted_records(user: Actor, document: SourceDocument) -> list[tuple[ProposalLink, Any]]:
     """The records taken from the document, each with its link; a record the user may not see comes as None."""
     links = list(ProposalLink.objects.filter(document=document).select_related("content_type"))
     by_type: dict[int, list[ProposalLink]] = defaultdict(list)

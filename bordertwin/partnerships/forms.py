@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
-from bordertwin.core.forms import RecordForm
+from bordertwin.core.forms import RecordForm, model_choices
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Organisation
 
@@ -31,12 +31,12 @@ class PartnershipForm(RecordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisations = Organisation.objects.select_related("place")
-        self.fields["vn_organisation"].queryset = organisations.filter(place__country="VN")
-        self.fields["la_organisation"].queryset = organisations.filter(place__country="LA")
+        model_choices(self, "vn_organisation").queryset = organisations.filter(place__country="VN")
+        model_choices(self, "la_organisation").queryset = organisations.filter(place__country="LA")
         parents = Partnership.objects.restrict(self.user, access.VIEW).with_sides()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        model_choices(self, "parent").queryset = parents
 
 
 class AgreementForm(RecordForm):
@@ -55,11 +55,11 @@ class AgreementForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).with_sides()
+        model_choices(self, "partnership").queryset = Partnership.objects.restrict(self.user, access.CHANGE).with_sides()
         follows = Agreement.objects.restrict(self.user, access.VIEW)
         if self.instance.pk:
             follows = follows.filter(partnership=self.instance.partnership_id).exclude(pk=self.instance.pk)
-        self.fields["follows"].queryset = follows
+        model_choices(self, "follows").queryset = follows
 
 
 class CommitmentForm(RecordForm):
@@ -73,15 +73,15 @@ class CommitmentForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agreement"].queryset = Agreement.objects.restrict(self.user, access.CHANGE)
+        model_choices(self, "agreement").queryset = Agreement.objects.restrict(self.user, access.CHANGE)
         parents = Commitment.objects.restrict(self.user, access.VIEW)
         agreement_id = self.initial.get("agreement") or self.instance.agreement_id
         if str(agreement_id or "").isdigit() and int(agreement_id) < 2**63:  # from the address: may be anything
             parents = parents.filter(agreement=agreement_id)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
-        self.fields["responsible_organisation"].queryset = Organisation.objects.select_related("place")
+        model_choices(self, "parent").queryset = parents
+        model_choices(self, "responsible_organisation").queryset = Organisation.objects.select_related("place")
 
 
 class CarryOverForm(forms.Form):
@@ -96,7 +96,7 @@ class CarryOverForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .services import OPEN_STATUSES
 
-        self.fields["commitments"].queryset = (
+        model_choices(self, "commitments").queryset = (
             Commitment.objects.filter(
                 agreement__partnership=agreement.partnership_id,
                 agreement__signed_on__lte=agreement.signed_on,

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context
 
 from .choices import CommitmentStatus
@@ -88,7 +89,7 @@ def progress_of(commitments: Iterable[Commitment], measured: Mapping[int, Decima
 
 @transaction.atomic
 def carry_over(
-    commitments: Iterable[Commitment], into: Agreement, *, acting_user: Any, reason: str = ""
+    commitments: Iterable[Commitment], into: Agreement, *, acting_user: Actor, reason: str = ""
 ) -> list[Commitment]:
     """Carry open commitments of earlier minutes into `into`, keeping the link, with their open parts."""
     access.require(acting_user, access.CHANGE, into)

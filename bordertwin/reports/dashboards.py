@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
+from bordertwin.access.users import Actor
 from bordertwin.core.choices import Side
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import CommitmentStatus, Domain
@@ -125,7 +126,7 @@ def activity_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return chart("bar", years, series, counts=True)
 
 
-def partnership_dashboard(partnership: Partnership, user: Any) -> dict[str, Any]:
+def partnership_dashboard(partnership: Partnership, user: Actor) -> dict[str, Any]:
     """Commitments by domain and status, the timeline of activities, and aid by year, category and side."""
     commitments = list(
         Commitment.objects.restrict(user).filter(agreement__partnership=partnership).only("pk", "domain", "status")
@@ -171,7 +172,7 @@ def province_choices(partnerships: list[Partnership]) -> list[Place]:
     return list(Place.all_objects.filter(key__in=keys, level="province").order_by("country", "name_vi"))
 
 
-def overview(user: Any, province: Place | None = None) -> dict[str, Any]:
+def overview(user: Actor, province: Place | None = None) -> dict[str, Any]:
     """Every partnership in the user's scope (of one province, when given), side by side, with totals."""
     visible = Partnership.objects.restrict(user)
     every = list(visible.select_related(*PARTNERSHIP_RELATED))

@@ -19,7 +19,8 @@ class ReviewForm(forms.Form):
         return cls({"date_from": query.get("from", ""), "date_to": query.get("to", ""), "lang": query.get("lang", "")})
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise forms.ValidationError(_("The period must begin before it ends."))

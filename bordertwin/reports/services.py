@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.border.reporting import border_summary
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import AgreementKind, CommitmentStatus, Domain
@@ -43,7 +44,7 @@ NOT_STARTED = (CommitmentStatus.PROPOSED, CommitmentStatus.AGREED)
 REPORT_CURRENCY = {"vi": Currency.VND, "en": Currency.VND, "lo": Currency.LAK}
 
 
-def default_period(partnership: Partnership, user: Any, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+def default_period(partnership: Partnership, user: Actor, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """Since the previous talks (minutes signed or talks held) to today; else since the first agreement."""
     today = today or timezone.localdate()
     agreements = Agreement.objects.restrict(user).filter(partnership=partnership, signed_on__lt=today)
@@ -135,7 +136,7 @@ def letterhead(partnership: Partnership, language: str, date_from: datetime.date
 # --- The review report -----------------------------------------------------------------------------------------
 
 
-def review_data(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Any,
+def review_data(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Actor,
                 language: str = "vi", issued_on: datetime.date | None = None) -> ReviewData:
     """Everything the review report of `partnership` for `date_from`..`date_to` says, as `user` may see it.
 
@@ -324,7 +325,7 @@ def money_totals(deliveries: list[Delivery]) -> list[MoneyTotal]:
 SENSITIVE_BORDER_KEYS = ("patrols_held", "incidents_by_category")
 
 
-def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Any) -> list[BorderFact]:
+def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Actor) -> list[BorderFact]:
     """The border-protection section; it counts only what `user` may see.
 
     A reader without a border role would see "0 patrols" where patrols were held: those

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
-from bordertwin.core.forms import RecordForm
+from bordertwin.core.forms import RecordForm, model_choices
 from bordertwin.partnerships.choices import CommitmentStatus
 from bordertwin.partnerships.models import Commitment, Partnership, Unit, sides
 from bordertwin.places.forms import PlaceSelect
@@ -23,12 +23,12 @@ class PartnershipRecordForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(*PARTNERSHIP_RELATED)
+        model_choices(self, "partnership").queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(*PARTNERSHIP_RELATED)
         commitments = Commitment.objects.restrict(self.user, access.VIEW).select_related("agreement")
         partnership_id = self.instance.partnership_id or self.initial.get("partnership") or self.data.get("partnership")
         if partnership_id and str(partnership_id).isdigit():
             commitments = commitments.filter(agreement__partnership_id=partnership_id)
-        self.fields[self.commitment_field].queryset = commitments.order_by("agreement__signed_on", "position", "pk")
+        model_choices(self, self.commitment_field).queryset = commitments.order_by("agreement__signed_on", "position", "pk")
 
 
 class ActivityForm(PartnershipRecordForm):
@@ -63,10 +63,10 @@ class DeliveryForm(PartnershipRecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.all()
+        model_choices(self, "unit").queryset = Unit.objects.all()
         organisations = Organisation.objects.select_related("place")
-        self.fields["giver_organisation"].queryset = organisations
-        self.fields["recipient_organisation"].queryset = organisations
+        model_choices(self, "giver_organisation").queryset = organisations
+        model_choices(self, "recipient_organisation").queryset = organisations
 
 
 class ExchangeRateForm(RecordForm):
@@ -84,7 +84,7 @@ class ReviewPeriodForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(*PARTNERSHIP_RELATED)
+        model_choices(self, "partnership").queryset = Partnership.objects.restrict(self.user, access.CHANGE).select_related(*PARTNERSHIP_RELATED)
 
 
 class NoteForm(forms.Form):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.services import save_record
@@ -39,7 +40,7 @@ MAX_ROWS = 100_000
 class Lookups:
     """What rows refer to, loaded once per file and only as far as the user may see it."""
 
-    def __init__(self, user: Any) -> None:
+    def __init__(self, user: Actor) -> None:
         self.user = user
         self.partnerships = {
             p.pk: p for p in Partnership.objects.restrict(user, access.VIEW).select_related("vn_place", "la_place")
@@ -403,7 +404,7 @@ def _blank(row: list[Any]) -> bool:
     return all(cell is None or force_str(cell).strip() == "" for cell in row)
 
 
-def import_file(model: type[models.Model], upload: Any, *, acting_user: Any) -> ImportResult:
+def import_file(model: type[models.Model], upload: Any, *, acting_user: Actor) -> ImportResult:
     """Import every row of the file, or none: the result lists each row's errors by column."""
     return import_rows(model, read_rows(upload), acting_user=acting_user)
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
+from bordertwin.access.users import User
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
 from bordertwin.core.models import BaseRecord
@@ -116,7 +117,7 @@ class PartnershipRecord(BaseRecord):
         abstract = True
 
     @classmethod
-    def access_filter(cls, user: Any, action: str) -> Q:
+    def access_filter(cls, user: User, action: str) -> Q:
         """Both sides read a partnership's records; only the side that entered one changes or deletes it.
 
         The other side answers it instead (services.confirm, services.dispute). A record of

@@ -5,7 +5,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context
 from bordertwin.core.models import JournalEntry
 from bordertwin.core.services import save_record
@@ -229,7 +229,7 @@ def _year_due_passed(commitment: Commitment, year: int, today: datetime.date) ->
 
 
 @transaction.atomic
-def set_commitment_status(commitment: Commitment, status: str, *, acting_user: Any, reason: str) -> Commitment:
+def set_commitment_status(commitment: Commitment, status: str, *, acting_user: Actor, reason: str) -> Commitment:
     """An approver sets where a commitment stands, and says why."""
     access.require(acting_user, access.APPROVE, commitment)
     reason = (reason or "").strip()
@@ -284,7 +284,7 @@ def substance_changed(record: PartnershipRecord, commitments: list[Commitment] |
 
 @transaction.atomic
 def save_partnership_record(record: PartnershipRecord, commitments: Iterable[Commitment] | None = None, *,
-                            acting_user: Any, reason: str = "") -> PartnershipRecord:
+                            acting_user: Actor, reason: str = "") -> PartnershipRecord:
     """Save an activity or a delivery and, for an activity when given, the commitments it served.
 
     Only the side that entered a record changes it (PartnershipRecord.access_filter). When
@@ -308,13 +308,13 @@ def save_partnership_record(record: PartnershipRecord, commitments: Iterable[Com
     return record
 
 
-def save_activity(activity: Activity, commitments: Iterable[Commitment] | None = None, *, acting_user: Any,
+def save_activity(activity: Activity, commitments: Iterable[Commitment] | None = None, *, acting_user: Actor,
                   reason: str = "") -> Activity:
     """Save an activity and, when given, the commitments it served (of its own partnership)."""
     return save_partnership_record(activity, commitments, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
 
 
-def save_delivery(delivery: Delivery, *, acting_user: Any, reason: str = "") -> Delivery:
+def save_delivery(delivery: Delivery, *, acting_user: Actor, reason: str = "") -> Delivery:
     """Save a delivery (see save_partnership_record)."""
     return save_partnership_record(delivery, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
 
@@ -322,12 +322,12 @@ def save_delivery(delivery: Delivery, *, acting_user: Any, reason: str = "") -> 
 # --- Two-sided confirmation --------------------------------------------------------------------------------
 
 
-def of_the_other_side(user: Any, record: PartnershipRecord) -> bool:
+def of_the_other_side(user: Actor, record: PartnershipRecord) -> bool:
     """Whether `user` is of the side that did not enter `record` (a record of no side has no other side)."""
     return bool(record.recorded_by_side) and getattr(user, "side", None) != record.recorded_by_side
 
 
-def may_answer(user: Any, record: PartnershipRecord) -> bool:
+def may_answer(user: Actor, record: PartnershipRecord) -> bool:
     """Whether `user` may confirm or dispute `record`: an officer of the other side who writes in its scope.
 
     They answer; they do not change it (PartnershipRecord.access_filter keeps that to the entering side).
@@ -338,7 +338,7 @@ def may_answer(user: Any, record: PartnershipRecord) -> bool:
     )
 
 
-def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Any, note: str) -> PartnershipRecord:
+def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Actor, note: str) -> PartnershipRecord:
     access.require(acting_user, access.VIEW, record)
     if not of_the_other_side(acting_user, record):
         raise ValidationError(
@@ -357,13 +357,13 @@ def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Any, note: 
 
 
 @transaction.atomic
-def confirm(record: PartnershipRecord, *, acting_user: Any, note: str = "") -> PartnershipRecord:
+def confirm(record: PartnershipRecord, *, acting_user: Actor, note: str = "") -> PartnershipRecord:
     """An officer of the other side confirms an activity or delivery happened as entered."""
     return _answer(record, Confirmation.CONFIRMED, acting_user=acting_user, note=(note or "").strip())
 
 
 @transaction.atomic
-def dispute(record: PartnershipRecord, *, acting_user: Any, note: str) -> PartnershipRecord:
+def dispute(record: PartnershipRecord, *, acting_user: Actor, note: str) -> PartnershipRecord:
     """An officer of the other side says an activity or delivery did not happen as entered, and why."""
     note = (note or "").strip()
     if not note:
@@ -375,7 +375,7 @@ def dispute(record: PartnershipRecord, *, acting_user: Any, note: str) -> Partne
 
 
 @transaction.atomic
-def approve_period(period: ReviewPeriod, *, acting_user: Any, reason: str = "") -> ReviewPeriod:
+def approve_period(period: ReviewPeriod, *, acting_user: Actor, reason: str = "") -> ReviewPeriod:
     """An approver approves the review of a period: its activities and deliveries are locked from now on."""
     access.require(acting_user, access.APPROVE, period)
     period.full_clean()
@@ -388,7 +388,7 @@ def approve_period(period: ReviewPeriod, *, acting_user: Any, reason: str = "") 
 
 
 @transaction.atomic
-def unlock_period(period: ReviewPeriod, *, acting_user: Any, reason: str) -> ReviewPeriod:
+def unlock_period(period: ReviewPeriod, *, acting_user: Actor, reason: str) -> ReviewPeriod:
     """Reopen a locked period for corrections: only an approver, only with a reason, kept in the record's journal."""
     access.require(acting_user, access.APPROVE, period)
     reason = (reason or "").strip()

@@ -20,7 +20,7 @@ from bordertwin.testing import make_user, place
 
 
 @pytest.fixture(autouse=True)
-def _english():  # type: ignore[no-untyped-def]
+def _english():
     """Messages read by service tests are the English source texts, whatever an earlier request activated."""
     with translation.override("en"):
         yield
@@ -31,10 +31,10 @@ def at(year: int, month: int, day: int, hour: int = 8) -> datetime.datetime:
 
 
 @pytest.fixture
-def border(world):  # type: ignore[no-untyped-def]
+def border(world):
     admin = world.admin
 
-    def save(obj):  # type: ignore[no-untyped-def]
+    def save(obj):
         return core_services.save_record(obj, acting_user=admin)
 
     la_officer = make_user("la-border-officer", "LA", Role.BORDER_OFFICER, "LA-P-KHAMMOUANE")
@@ -59,7 +59,7 @@ def border(world):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def vn_incident(world, border):  # type: ignore[no-untyped-def]
+def vn_incident(world, border):
     """A drugs incident reported by the Vietnamese border officer, not yet shared."""
     incident = Incident(
         partnership=world.hk_nakai, segment=border.segment, category="drugs", occurred_at=at(2025, 4, 2),

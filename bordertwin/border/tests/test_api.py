@@ -12,7 +12,7 @@ from .test_services import PNG, gpx
 pytestmark = pytest.mark.django_db
 
 
-def share(incident, officer):  # type: ignore[no-untyped-def]
+def share(incident, officer):
     return services.move_incident(incident, "shared", acting_user=officer, note="Thông báo phía Bạn")
 
 

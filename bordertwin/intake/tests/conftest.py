@@ -15,7 +15,7 @@ TT_TEXT = (
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):  # type: ignore[no-untyped-def]
+def _english(settings):
     """Messages are asserted in English, whatever language the installation defaults to."""
     settings.LANGUAGE_CODE = "en"
 
@@ -30,7 +30,7 @@ def article_path(prefix: str) -> Path:
 
 
 @pytest.fixture
-def submitted(world):  # type: ignore[no-untyped-def]
+def submitted(world):
     """A short article about Thượng Trạch – Noỏng Mạ, submitted by the Khammouane province editor."""
     from bordertwin.intake.services import submit_document
 

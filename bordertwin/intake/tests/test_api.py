@@ -99,7 +99,7 @@ def test_the_list_is_paginated_and_filtered(api, world, submitted, django_assert
     assert api.get("/api/v1/intake/?status=reviewed").json()["count"] == 0
 
 
-def review(world, submitted, **changes):  # type: ignore[no-untyped-def]
+def review(world, submitted, **changes):
     data = {
         "partnership": world.tt_noongma.pk,
         "agreement-0-accept": True, "agreement-0-kind": "memorandum", "agreement-0-title": "Biên bản ghi nhớ",

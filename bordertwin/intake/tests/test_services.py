@@ -204,7 +204,7 @@ def test_a_refused_document_leaves_no_file_behind(world, tt_text, settings):
 def test_a_text_the_reader_trips_on_is_kept_with_nothing_proposed(world, monkeypatch):
     from bordertwin.intake import services
 
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(services, "extract", broken)

@@ -12,12 +12,12 @@ from bordertwin.testing import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def signed_in(client, user):  # type: ignore[no-untyped-def]
+def signed_in(client, user):
     client.login(username=user.username, password=PASSWORD)
     return client
 
 
-def review_data(document: SourceDocument, user, **changes) -> dict:  # type: ignore[no-untyped-def]
+def review_data(document: SourceDocument, user, **changes) -> dict:
     """What the review page posts when the officer keeps every proposal as shown, with `changes` on top."""
     form = ReviewForm(document=document, user=user)
     data = {}

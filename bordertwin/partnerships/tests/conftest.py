@@ -18,7 +18,7 @@ def minutes_2023(world: Any) -> Agreement:
 
 
 @pytest.fixture
-def commit(world: Any):  # type: ignore[no-untyped-def]
+def commit(world: Any):
     """Make a commitment in an agreement (the 2022 memorandum unless told)."""
 
     def make(text: str = "Cam kết", agreement: Any = None, **fields: Any) -> Commitment:

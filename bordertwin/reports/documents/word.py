@@ -258,7 +258,7 @@ class _Writer:
         left, right = table.rows[0].cells
         table.columns[0].width, table.columns[1].width = Mm(widths[0]), Mm(widths[1])
         left.width, right.width = Mm(widths[0]), Mm(widths[1])
-        left._width_mm, right._width_mm = widths  # type: ignore[attr-defined]
+        left._width_mm, right._width_mm = widths
         return left, right
 
     def vietnamese_frame(self) -> None:
@@ -304,7 +304,7 @@ class _Writer:
         holder.columns[0].width = Mm(165)
         cell = holder.rows[0].cells[0]
         cell.width = Mm(165)
-        cell._width_mm = 165  # type: ignore[attr-defined]
+        cell._width_mm = 165
         self._short_line(cell, length_mm)
 
     def heading(self, text: str) -> None:

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(live_server) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+def page(live_server) -> Iterator[Page]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make system-deps`); browser tests do not skip.")
     with sync_playwright() as playwright:

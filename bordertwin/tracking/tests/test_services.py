@@ -240,7 +240,7 @@ def test_an_officer_outside_the_partnership_cannot_confirm(world):
 
 
 @pytest.fixture
-def locked_2023(world):  # type: ignore[no-untyped-def]
+def locked_2023(world):
     period = ReviewPeriod(partnership=world.hk_nakai, start=D(2023, 1, 1), end=D(2023, 12, 31), title="Năm 2023")
     return services.approve_period(period, acting_user=world.vn_approver)
 
