@@ -37,7 +37,7 @@ _ACTION_VERBS = (
     "tăng cường|duy trì|phối hợp|đẩy mạnh|tổ chức|hỗ trợ|tạo điều kiện|trao đổi|thúc đẩy|nâng cao|chỉ đạo|"
     "tiến hành|xây dựng|tuyên truyền|vận động|thực hiện|phát huy|mở rộng|khuyến khích|giúp đỡ|quản lý|"
     "bảo vệ|tiếp tục|định kỳ|chủ động|làm tốt|phát triển|hợp tác|nghiên cứu|triển khai|kiện toàn|"
-    "chung tay|đồng hành|tham gia|ngăn chặn|đấu tranh|giải quyết|tuần tra|giữ gìn|chia sẻ|thống nhất|nhất trí"
+    "chung tay|đồng hành|tham gia|ngăn chặn|đấu tranh|giải quyết|tuần tra|giữ gìn|chia sẻ|thống nhất|nhất trí|giúp nhau"
 )
 _WEAK = rf"tiếp tục|cùng\s+(?:{_ACTION_VERBS})"
 _CUE = re.compile(rf"(?P<agree>{_AGREE})|(?P<time>{_TIME_AHEAD})|(?P<propose>{_PROPOSE})|(?P<weak>{_WEAK})")
