@@ -43,7 +43,7 @@ class RecordListView(ListView):
 
     template_name = "core/record_list.html"
     filterset_class: Any = None
-    table: Table
+    table: Table = Table([])
     related: tuple[str, ...] = ()
 
     def base_queryset(self) -> QuerySet:
@@ -181,6 +181,12 @@ class RecordFormMixin:
 
 
 class RecordCreateView(RecordFormMixin, CreateView):
+    # Fields the form takes from the query string: "Add an agreement" on a partnership's page links to ?partnership=3.
+    prefill: tuple[str, ...] = ()
+
+    def get_initial(self) -> dict[str, Any]:
+        return {key: self.request.GET[key] for key in self.prefill if self.request.GET.get(key)}
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not access.can_add(request.user, self.model):
             raise PermissionDenied(_("You cannot add records of this kind."))

@@ -11,15 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from bordertwin import access
 from bordertwin.core.history import change_entries
+from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
-from bordertwin.core.views import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordListView,
-    RecordUpdateView,
-)
+from bordertwin.core.views import RecordDetailView
 
 from . import services
 from .filtersets import AgreementFilterSet, CommitmentFilterSet, PartnershipFilterSet
@@ -29,25 +24,7 @@ from .models import Agreement, Commitment, Partnership, sides
 PARTNERSHIP_RELATED = sides()
 
 
-class PartnershipListView(RecordListView):
-    model = Partnership
-    filterset_class = PartnershipFilterSet
-    related = PARTNERSHIP_RELATED
-    table = Table([
-        Column(gettext_lazy("Partnership"), lambda p: str(p), link=True),
-        Column(gettext_lazy("Vietnamese side"), "vn_place"),
-        Column(gettext_lazy("Lao side"), "la_place"),
-        Column(gettext_lazy("Level"), "level"),
-        Column(gettext_lazy("Established"), lambda p: precise_date(p.established_on, p.established_on_precision) if p.established_on else None),
-        Column(gettext_lazy("Status"), "status"),
-        Column(gettext_lazy("Shared border (km)"), lambda p: p.border_length_km.normalize() if p.border_length_km is not None else None),
-    ])
-
-
 class PartnershipDetailView(RecordDetailView):
-    model = Partnership
-    related = (*PARTNERSHIP_RELATED, "parent", "vn_place__parent", "la_place__parent")
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         partnership = self.object
@@ -84,41 +61,27 @@ def related_pages(partnership: Partnership) -> list[tuple[str, str]]:
     return pages
 
 
-class PartnershipCreateView(RecordCreateView):
-    model = Partnership
-    form_class = PartnershipForm
-
-
-class PartnershipUpdateView(RecordUpdateView):
-    model = Partnership
-    form_class = PartnershipForm
-
-
-class PartnershipDeleteView(RecordDeleteView):
-    model = Partnership
-
-
-class AgreementListView(RecordListView):
-    model = Agreement
-    filterset_class = AgreementFilterSet
-    related = tuple(f"partnership__{r}" for r in PARTNERSHIP_RELATED)
-    table = Table([
-        Column(gettext_lazy("Title"), "title", link=True),
-        Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Signed on"), lambda a: precise_date(a.signed_on, a.signed_on_precision)),
-        Column(gettext_lazy("Signed at"), "signed_at"),
-        Column(gettext_lazy("Partnership"), "partnership"),
-    ])
+register_model_views(
+    Partnership, "",
+    table=Table([
+        Column(gettext_lazy("Partnership"), lambda p: str(p), link=True),
+        Column(gettext_lazy("Vietnamese side"), "vn_place"),
+        Column(gettext_lazy("Lao side"), "la_place"),
+        Column(gettext_lazy("Level"), "level"),
+        Column(gettext_lazy("Established"), lambda p: precise_date(p.established_on, p.established_on_precision) if p.established_on else None),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Shared border (km)"), lambda p: p.border_length_km.normalize() if p.border_length_km is not None else None),
+    ]),
+    filterset=PartnershipFilterSet, form=PartnershipForm, related=PARTNERSHIP_RELATED,
+    detail=PartnershipDetailView, detail_related=(*PARTNERSHIP_RELATED, "parent", "vn_place__parent", "la_place__parent"),
+)
 
 
 class AgreementDetailView(RecordDetailView):
-    model = Agreement
-    related = ("partnership", *(f"partnership__{r}" for r in PARTNERSHIP_RELATED), "follows")
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         commitments = list(
-            Commitment.objects.filter(agreement=self.object)
+            Commitment.objects.restrict(self.request.user).filter(agreement=self.object)
             .select_related("target_unit", "responsible_organisation", "carried_from__agreement")
             .order_by("position", "pk")
         )
@@ -146,21 +109,18 @@ def tree(commitments: list[Commitment], progress: dict[int, Any]) -> list[tuple[
     return rows
 
 
-class AgreementCreateView(RecordCreateView):
-    model = Agreement
-    form_class = AgreementForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {"partnership": self.request.GET.get("partnership")}
-
-
-class AgreementUpdateView(RecordUpdateView):
-    model = Agreement
-    form_class = AgreementForm
-
-
-class AgreementDeleteView(RecordDeleteView):
-    model = Agreement
+register_model_views(
+    Agreement, "agreements/",
+    table=Table([
+        Column(gettext_lazy("Title"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Signed on"), lambda a: precise_date(a.signed_on, a.signed_on_precision)),
+        Column(gettext_lazy("Signed at"), "signed_at"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+    ]),
+    filterset=AgreementFilterSet, form=AgreementForm, related=sides("partnership"), prefill=("partnership",),
+    detail=AgreementDetailView, detail_related=("partnership", *sides("partnership"), "follows"),
+)
 
 
 def agreement_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
@@ -182,26 +142,7 @@ def agreement_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/agreement_carry_over.html", {"agreement": agreement, "form": form})
 
 
-class CommitmentListView(RecordListView):
-    model = Commitment
-    filterset_class = CommitmentFilterSet
-    related = ("agreement", "target_unit", *(f"agreement__partnership__{r}" for r in PARTNERSHIP_RELATED))
-    table = Table([
-        Column(gettext_lazy("Commitment"), lambda c: str(c), link=True),
-        Column(gettext_lazy("Domain"), "domain"),
-        Column(gettext_lazy("Status"), "status"),
-        Column(gettext_lazy("Responsible side"), "responsible_side"),
-        Column(gettext_lazy("Target"), lambda c: f"{c.target_quantity.normalize():f} {c.target_unit}" if c.target_unit else ""),
-        Column(gettext_lazy("Due"), "due_date"),
-        Column(gettext_lazy("Agreement"), "agreement.title"),
-        Column(gettext_lazy("Partnership"), "agreement.partnership"),
-    ])
-
-
 class CommitmentDetailView(RecordDetailView):
-    model = Commitment
-    related = ("agreement__partnership", "parent", "carried_from__agreement", "target_unit", "responsible_organisation")
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         commitment = self.object
@@ -215,21 +156,23 @@ class CommitmentDetailView(RecordDetailView):
         return context
 
 
-class CommitmentCreateView(RecordCreateView):
-    model = Commitment
-    form_class = CommitmentForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {key: self.request.GET.get(key) for key in ("agreement", "parent", "domain") if self.request.GET.get(key)}
-
-
-class CommitmentUpdateView(RecordUpdateView):
-    model = Commitment
-    form_class = CommitmentForm
-
-
-class CommitmentDeleteView(RecordDeleteView):
-    model = Commitment
+register_model_views(
+    Commitment, "commitments/",
+    table=Table([
+        Column(gettext_lazy("Commitment"), lambda c: str(c), link=True),
+        Column(gettext_lazy("Domain"), "domain"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Responsible side"), "responsible_side"),
+        Column(gettext_lazy("Target"), lambda c: f"{c.target_quantity.normalize():f} {c.target_unit}" if c.target_unit else ""),
+        Column(gettext_lazy("Due"), "due_date"),
+        Column(gettext_lazy("Agreement"), "agreement.title"),
+        Column(gettext_lazy("Partnership"), "agreement.partnership"),
+    ]),
+    filterset=CommitmentFilterSet, form=CommitmentForm, prefill=("agreement", "parent", "domain"),
+    related=("agreement", "target_unit", *sides("agreement__partnership")),
+    detail=CommitmentDetailView,
+    detail_related=("agreement__partnership", "parent", "carried_from__agreement", "target_unit", "responsible_organisation"),
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:

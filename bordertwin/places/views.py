@@ -6,14 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
+from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
-from bordertwin.core.views import (
-    RecordCreateView,
-    RecordDeleteView,
-    RecordDetailView,
-    RecordListView,
-    RecordUpdateView,
-)
+from bordertwin.core.views import RecordDetailView
 
 from .filtersets import OrganisationFilterSet, PlaceFilterSet
 from .forms import OrganisationForm, PlaceForm
@@ -22,27 +17,7 @@ from .models import Organisation, Place
 CHOICES_LIMIT = 30
 
 
-class PlaceListView(RecordListView):
-    model = Place
-    filterset_class = PlaceFilterSet
-    related = ("parent",)
-    table = Table([
-        Column(_("Name"), lambda p: str(p), link=True),
-        Column(_("Lao name"), "name_lo"),
-        Column(_("English name"), "name_en"),
-        Column(_("Level"), "level"),
-        Column(_("Country"), "country"),
-        Column(_("Code"), "code"),
-        Column(_("Part of"), "parent"),
-        Column(_("Valid from"), "valid_from"),
-        Column(_("Valid until"), "valid_to"),
-    ])
-
-
 class PlaceDetailView(RecordDetailView):
-    model = Place
-    related = ("parent",)
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         place = self.object
@@ -58,14 +33,22 @@ class PlaceDetailView(RecordDetailView):
         return context
 
 
-class PlaceCreateView(RecordCreateView):
-    model = Place
-    form_class = PlaceForm
-
-
-class PlaceUpdateView(RecordUpdateView):
-    model = Place
-    form_class = PlaceForm
+register_model_views(
+    Place, "",
+    table=Table([
+        Column(_("Name"), lambda p: str(p), link=True),
+        Column(_("Lao name"), "name_lo"),
+        Column(_("English name"), "name_en"),
+        Column(_("Level"), "level"),
+        Column(_("Country"), "country"),
+        Column(_("Code"), "code"),
+        Column(_("Part of"), "parent"),
+        Column(_("Valid from"), "valid_from"),
+        Column(_("Valid until"), "valid_to"),
+    ]),
+    filterset=PlaceFilterSet, form=PlaceForm, related=("parent",),
+    detail=PlaceDetailView, delete=None,
+)
 
 
 def place_choices(request: HttpRequest) -> HttpResponse:
@@ -78,32 +61,13 @@ def place_choices(request: HttpRequest) -> HttpResponse:
     return render(request, "places/partials/place_options.html", {"places": places, "query": query})
 
 
-class OrganisationListView(RecordListView):
-    model = Organisation
-    filterset_class = OrganisationFilterSet
-    related = ("place",)
-    table = Table([
+register_model_views(
+    Organisation, "organisations/",
+    table=Table([
         Column(_("Name"), "name", link=True),
         Column(_("Kind"), "kind"),
         Column(_("Place"), "place"),
         Column(_("Lao name"), "name_lo"),
-    ])
-
-
-class OrganisationDetailView(RecordDetailView):
-    model = Organisation
-    related = ("place",)
-
-
-class OrganisationCreateView(RecordCreateView):
-    model = Organisation
-    form_class = OrganisationForm
-
-
-class OrganisationUpdateView(RecordUpdateView):
-    model = Organisation
-    form_class = OrganisationForm
-
-
-class OrganisationDeleteView(RecordDeleteView):
-    model = Organisation
+    ]),
+    filterset=OrganisationFilterSet, form=OrganisationForm, related=("place",),
+)

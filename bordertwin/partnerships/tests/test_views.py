@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from bordertwin.core import services
@@ -92,6 +93,18 @@ def test_the_agreement_page_shows_its_commitments_as_a_tree_with_progress(client
     tree = client.get(f"/partnerships/agreements/{world.hk_memorandum.pk}/").context["commitment_tree"]
     assert [(c, depth) for c, depth, _progress in tree] == [(world.hk_commitment, 0), (part, 1)]
     assert [str(progress) for _c, _d, progress in tree] == ["100.0", "100"]
+
+
+def test_the_agreement_page_shows_only_the_commitments_the_reader_may_see(client, world, monkeypatch):
+    hidden = services.save_record(Commitment(agreement=world.hk_memorandum, domain="defense_security", text="Tuần tra chung"),
+                                  acting_user=world.admin)
+    # A model may narrow its rows further (bordertwin.access): the agreement page reads commitments through that gate.
+    monkeypatch.setattr(Commitment, "access_filter", classmethod(lambda cls, user, action: ~Q(domain="defense_security")))
+    client.force_login(world.viewer)
+    response = client.get(f"/partnerships/agreements/{world.hk_memorandum.pk}/")
+    shown = [c for c, _depth, _progress in response.context["commitment_tree"]]
+    assert world.hk_commitment in shown and hidden not in shown
+    assert "Tuần tra chung" not in response.content.decode()
 
 
 def test_the_htmx_list_answers_with_the_table_only(client, world):
