@@ -1,12 +1,14 @@
 """Settings, read from the environment.
 
 SQLite under ./var is the default so a fresh clone just works; DATABASE_URL selects
-PostgreSQL, the production database. In production (BORDERTWIN_DEBUG unset) a secret
-key must be given, or start-up fails.
+PostgreSQL, the production database. Debug is off unless BORDERTWIN_DEBUG=1. Without
+BORDERTWIN_SECRET_KEY a key is generated once into var/secret_key (mode 0600) and kept.
 """
 
 import os
+import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.conf import locale
@@ -45,12 +47,20 @@ def env_secret(name: str) -> str | None:
     return None
 
 
-DEBUG = env_bool("BORDERTWIN_DEBUG", default=True)
-SECRET_KEY = env_secret("BORDERTWIN_SECRET_KEY") or ""
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("BORDERTWIN_SECRET_KEY (or BORDERTWIN_SECRET_KEY_FILE) is required in production.")
-    SECRET_KEY = "development-only-key-not-for-production"  # noqa: S105
+def generated_secret(path: Path) -> str:
+    """The key kept in PATH, written once (readable by its owner only) when it does not exist yet."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(64)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(key)
+    return key
+
+
+DEBUG = env_bool("BORDERTWIN_DEBUG", default=False)
+SECRET_KEY = env_secret("BORDERTWIN_SECRET_KEY") or generated_secret(VAR_DIR / "secret_key")
 ALLOWED_HOSTS = [h for h in os.environ.get("BORDERTWIN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("BORDERTWIN_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -69,6 +79,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "simple_history",
     "bordertwin.core",
     "bordertwin.accounts",
@@ -86,6 +97,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "bordertwin.core.middleware.NoStoreJSONMiddleware",
     "bordertwin.operations.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,6 +216,12 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
+    # Deeply nested JSON answers 400, never a RecursionError (bordertwin.core.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "bordertwin.core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "bordertwin.core.api.policy.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "bordertwin.core.api.policy.exception_handler",
@@ -219,14 +238,53 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("BORDERTWIN_SECURE_COOKIES", default=not DEBUG)
+# Behind HTTPS in production: set these (README, "Configuration"); `bordertwin check --deploy` is then clean.
+SESSION_COOKIE_SECURE = env_bool("BORDERTWIN_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("BORDERTWIN_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("BORDERTWIN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("BORDERTWIN_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("BORDERTWIN_HSTS_PRELOAD")
+if env_bool("BORDERTWIN_BEHIND_HTTPS_PROXY"):
+    # Only behind a proxy that sets X-Forwarded-Proto itself (and strips the client's).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+
+
+def tile_origin(template: str) -> list[str]:
+    """Where map tiles come from, as a CSP source: https://*.tile.example.org for https://{s}.tile.example.org/{z}/…"""
+    if not template:
+        return []
+    parts = urlsplit(template.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"]
+
+
+# No inline script, no eval, nothing from elsewhere: every script is a static file (README, "Security").
+# Inline style attributes stay allowed (progress bars, indentation, Leaflet); style elements do not,
+# except on the API documentation page (bordertwin/urls.py).
+CSP_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [CSP_SELF, "data:", *tile_origin(BORDERTWIN_MAP_TILE_URL)],
+        "connect-src": [CSP_SELF],
+        "font-src": [CSP_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Every log line names the request (the change log's request id) it was written in.
 LOGGING = {

@@ -37,6 +37,10 @@ def normalise_lao(text: str) -> str:
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~\u2010-\u2027\u00ab\u00bb]+")
 
 
+# The longest search term: each word is a condition, and a database refuses a query of thousands.
+MAX_SEARCH_CHARS = 200
+
+
 def search_words(text: str | None) -> list[str]:
     """The folded words of a text, punctuation taken as a space: what search compares."""
     return _PUNCTUATION.sub(" ", fold(text)).split()

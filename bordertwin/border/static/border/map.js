@@ -44,6 +44,13 @@
     return next(url);
   }
 
+  /* Leaflet reads a string given to bindTooltip or bindPopup as HTML: user text goes in as a text node. */
+  function plain(text) {
+    var box = document.createElement("span");
+    box.textContent = text == null ? "" : String(text);
+    return box;
+  }
+
   function popup(lines) {
     var box = document.createElement("div");
     lines.forEach(function (line, index) {
@@ -89,7 +96,7 @@
           { href: p.url, text: labels.marker + " " + p.number },
           p.last_condition ? conditions[p.last_condition] + " · " + p.last_inspected_on : labels.never,
         ]));
-        layer.bindTooltip(p.number);
+        layer.bindTooltip(plain(p.number));
       },
     });
   }
@@ -203,7 +210,7 @@
       L.geoJSON({ type: "FeatureCollection", features: features }, {
         pointToLayer: function (feature, latlng) {
           return L.circleMarker(latlng, { radius: 5, color: "#263238", weight: 1, fillColor: CONDITION_COLOURS[feature.properties.last_condition] || NEVER, fillOpacity: 0.9 })
-            .bindTooltip(feature.properties.number);
+            .bindTooltip(plain(feature.properties.number));
         },
       }).addTo(group);
       fit(map, group);
@@ -215,7 +222,7 @@
     var group = L.featureGroup().addTo(map);
     var field = document.querySelector("textarea[name=route]");
     (jsonFrom("segment-markers") || []).forEach(function (m) {
-      L.circleMarker([m.lat, m.lon], { radius: 5, color: "#263238", weight: 1, fillColor: NEVER, fillOpacity: 0.9 }).bindTooltip(m.number).addTo(group);
+      L.circleMarker([m.lat, m.lon], { radius: 5, color: "#263238", weight: 1, fillColor: NEVER, fillOpacity: 0.9 }).bindTooltip(plain(m.number)).addTo(group);
     });
     var existing = jsonFrom("patrol-route");
     var points = [];
