@@ -147,13 +147,16 @@ def _region_start(text: str) -> tuple[str, int] | None:
     return result
 
 
+_CLAUSE_SIGNS = re.compile(r"[(“\"\[)”\];]")
+
+
 def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``[start, end)`` at top-level ";" and trim every piece."""
     pieces: list[tuple[int, int]] = []
     depth = 0
     cursor = start
-    for pos in range(start, end):
-        char = doc.text[pos]
+    for found in _CLAUSE_SIGNS.finditer(doc.text, start, end):
+        pos, char = found.start(), found.group()
         if char in "(“\"[":
             depth += 1 if char != '"' or depth == 0 else -1
         elif char in ")”]":

@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .numbers import led_by_digits
 from .text import Document, Occupancy
 
 # Words right before a date that make it one, and which tell a time of day.
@@ -114,6 +115,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dm_dot", re.compile(rf"{_NOT_BEFORE}(?P<d>\d{{1,2}})\s*[.-]\s*(?P<m>\d{{1,2}}){_NOT_AFTER}")),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})(?![\d/.,]|\s*năm|\s*-\s*\d)")),
 )
+# Forms that start with the day's or month's digits.
+_DIGIT_LED = {"range", "dmy", "month_year_bare", "dm", "dm_dot"}
 # How far from a date, within its sentence, its event or signing words are looked for.
 _REACH = 200
 # Forms that are dates only after a cue word ("Sáng 22.6", "Ngày 12-12"); a range with its
@@ -190,7 +193,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
     found: list[DateMention] = []
     stamps = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", low) if len(m.group()) < 90 and _STAMP_LINE.search(m.group())]
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(low):
+        for match in (led_by_digits(pattern, low) if kind in _DIGIT_LED else pattern.finditer(low)):
             start, end = match.span()
             if not taken.free(start, end):
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import AMOUNT, NUMBER, SCALE, VAGUE_BEFORE, parse_amount, plain
+from .numbers import AMOUNT, NUMBER, SCALE, VAGUE_BEFORE, led_by_digits, parse_amount, plain
 from .text import Document, Occupancy
 
 # Qualifier words, lower-case, and what they mean. Longest first when matching.
@@ -64,8 +64,9 @@ _NOT_MONEY_AFTER_DONG = (
     "bào", "chí", "thời", "ý", "hành", "tâm", "lòng", "bằng", "ruộng", "nghiệp", "đội", "minh",
     "phục", "hồ", "loại", "đều", "cảm", "thuận", "tình", "ca", "dạng", "bộ", "nhất", "lúa",
 )
+_QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{QUALIFIER})\s+$")
 _MONEY = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<amount>{AMOUNT})\s*(?P<cur>{CURRENCY})(?![\w])"
+    rf"(?P<amount>{AMOUNT})\s*(?P<cur>{CURRENCY})(?![\w])"
     rf"(?!\s+(?:{'|'.join(_NOT_MONEY_AFTER_DONG)})\b)"
 )
 # Scale words without a currency, after a value word: "trị giá 1,2 tỷ".
@@ -80,11 +81,15 @@ def find_money(doc: Document) -> list[dict]:
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
     taken = Occupancy(len(low))
-    for pattern, default_currency in ((_MONEY, None), (_BARE_VALUE, "VND")):
-        for match in pattern.finditer(low):
+    for matches, default_currency in ((led_by_digits(_MONEY, low), None), (_BARE_VALUE.finditer(low), "VND")):
+        for match in matches:
             if VAGUE_BEFORE.search(low[max(0, match.start("amount") - 12): match.start("amount")]):
                 continue
-            start = match.start("qual") if match.group("qual") else match.start("amount")
+            if default_currency is None:
+                qual, start = qualifier_before(low, match.start("amount"))
+            else:
+                qual = match.group("qual")
+                start = match.start("qual") if qual else match.start("amount")
             end = match.end()
             if not taken.free(start, end):
                 continue
@@ -92,13 +97,20 @@ def find_money(doc: Document) -> list[dict]:
                 continue
             currency = default_currency or CURRENCIES[match.group("cur")]
             amount = plain(parse_amount(match.group("amount")))
-            qualifier = QUALIFIERS[match.group("qual")] if match.group("qual") else "exact"
+            qualifier = QUALIFIERS[qual] if qual else "exact"
             taken.take(start, end)
             items.append(
                 {**doc.item(start, end), "amount": amount, "currency": currency, "qualifier": qualifier, "_at": (start, end)}
             )
     items.sort(key=lambda item: item["span"][0])
     return items
+
+
+def qualifier_before(low: str, pos: int) -> tuple[str | None, int]:
+    """The qualifier written right before offset ``pos`` ("hơn ", "khoảng "), with where it
+    starts; ``(None, pos)`` when there is none."""
+    found = _QUALIFIER_BEFORE.search(low, max(0, pos - 20), pos)
+    return (found.group("qual"), found.start()) if found else (None, pos)
 
 
 def _dong_is_money(amount: str) -> bool:

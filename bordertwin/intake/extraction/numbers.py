@@ -40,6 +40,24 @@ AMOUNT_RE = re.compile(AMOUNT)
 VAGUE_BEFORE = re.compile(r"(?:hàng|vài|mấy|nhiều|hàng chục|hàng trăm)\s*$")
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def led_by_digits(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
+    """``pattern.finditer(text, start, end)`` for a pattern whose matches start at a run of
+    digits, tried only there: a pattern that opens with a look-behind is otherwise tried at
+    every offset of the text."""
+    end = len(text) if end is None else end
+    last = start
+    for run in _DIGIT_RUN.finditer(text, start, end):
+        if run.start() < last:
+            continue
+        match = pattern.match(text, run.start(), end)
+        if match is not None:
+            last = max(match.end(), run.start() + 1)
+            yield match
+
+
 def parse_number(written: str) -> Decimal:
     """The value of one written number: "1.000" → 1000, "1,5" → 1.5, "2 013" → 2013."""
     cleaned = written.strip().replace("\u00a0", " ").replace("\u202f", " ")

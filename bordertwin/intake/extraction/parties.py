@@ -65,6 +65,9 @@ _MENTION = re.compile(
     r"(?<![\w])(?P<lvl>(?i:" + "|".join(re.escape(w) for w, _, _ in LEVEL_WORDS) + r"))"
     rf"\s+(?P<conn>(?i:cửa khẩu(?: quốc tế)?)\s+)?(?P<name>{_NAME})"
 )
+# The level words alone, searched on the lower-cased text: where a mention may start.
+_LEVEL_AT = re.compile("(?:" + "|".join(re.escape(w) for w, _, _ in LEVEL_WORDS) + r")(?=\s)")
+_CAPITAL = re.compile(f"[{_UPPER}]")
 # Capitalised words that never belong to a place name: the name stops before them.
 _STOP_TOKENS = frozenset(
     "UBND HĐND MTTQ Ủy Uỷ Đảng Bí Chủ Phó Trưởng Hội Ban Bộ Đồn Trạm Trường Tỉnh Huyện Xã Cụm "
@@ -146,7 +149,7 @@ def find_parties(doc: Document, matcher: PlaceMatcher | None = None) -> tuple[li
 def _mentions(doc: Document) -> list[Mention]:
     text, low = doc.text[: doc.main_end], doc.lower
     raw: list[tuple[re.Match[str], list[str]]] = []
-    for match in _MENTION.finditer(text):
+    for match in _level_mentions(text, low):
         word = match.group("lvl").lower()
         if word == "mường" and match.group("lvl")[0].isupper():
             continue
@@ -179,6 +182,18 @@ def _mentions(doc: Document) -> list[Mention]:
     mentions.extend(_bare(doc, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _level_mentions(text: str, low: str):
+    """``_MENTION.finditer(text)``, tried only where a level word is written."""
+    last = 0
+    for level in _LEVEL_AT.finditer(low, 0, len(text)):
+        if level.start() < last:
+            continue
+        match = _MENTION.match(text, level.start())
+        if match is not None:
+            last = match.end()
+            yield match
 
 
 def _previous_word(low: str, pos: int) -> str:
@@ -245,9 +260,16 @@ def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         taken.take(mention.start, mention.end)
     pattern, by_folded = _known_names()
-    for match in pattern.finditer(doc.folded, 0, doc.main_end):
+    last = 0
+    for capital in _CAPITAL.finditer(doc.text, 0, doc.main_end):  # a name starts with a capital
+        if capital.start() < last:
+            continue
+        match = pattern.match(doc.folded, capital.start(), doc.main_end)
+        if match is None:
+            continue
         start, end = match.span()
-        if not doc.text[start].isupper() or not taken.free(start, end):
+        last = end
+        if not taken.free(start, end):
             continue
         level, side = by_folded[match.group()]
         mention = Mention(start, end, doc.text[start:end], level, "bare")

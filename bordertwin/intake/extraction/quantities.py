@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .money import QUALIFIER
-from .numbers import NUMBER, VAGUE_BEFORE, has_decimals, parse_number, plain
+from .money import qualifier_before
+from .numbers import NUMBER, VAGUE_BEFORE, has_decimals, led_by_digits, parse_number, plain
 from .text import Document, Occupancy
 
 # Unit words, lower-case → (unit, whether the word is itself the thing counted).
@@ -58,7 +58,7 @@ UNIT_AFTER = re.compile(rf"\s*{UNIT}(?![\w²³])")
 # A number glued to the word before it: "tặng100kg".
 _GLUED = r"(?<=[^\W\d_]{2})\d+(?:,\d+)?"
 _QUANTITY = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<a>{NUMBER}|{_GLUED})(?:\s*/\s*(?P<b>\d+(?:[.,]\d+)*))?"
+    rf"(?P<a>{NUMBER}|{_GLUED})(?:\s*/\s*(?P<b>\d+(?:[.,]\d+)*))?"
     rf"(?:\s*(?P<scale>nghìn|ngàn|triệu))?\s*(?P<unit>{UNIT})(?![\w²³])"
 )
 _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
@@ -91,8 +91,8 @@ def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
     """Counts and measures in the main article; ``taken`` holds the money and date offsets."""
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
-    for match in _QUANTITY.finditer(low):
-        start = match.start("qual") if match.group("qual") else match.start("a")
+    for match in led_by_digits(_QUANTITY, low):
+        _, start = qualifier_before(low, match.start("a"))
         if not taken.free(start, match.end()):
             continue
         before = low[max(0, match.start("a") - 15): match.start("a")]
@@ -128,7 +128,7 @@ def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
 def _things_given(doc: Document, low: str, taken: Occupancy) -> list[dict]:
     """"trao 300 chăn": a count after a verb of giving, its noun as unit and item."""
     items = []
-    for match in _BARE_COUNT.finditer(low):
+    for match in led_by_digits(_BARE_COUNT, low):
         start, end = match.start("a"), match.end()
         noun = match.group("noun")
         if noun in _NOT_A_THING or noun in UNITS or not taken.free(start, end):
