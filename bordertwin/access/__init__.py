@@ -14,18 +14,22 @@ of them lands in a place or organisation the user covers for the action.
   markers) every role in scope reads but only border roles change.
 - approve: approvers and administrators. restore: administrators.
 A model narrows further with its classmethod `access_filter(user, action) -> Q`.
+A row of one side (`access_side`) keeps its private fields from the other side, which
+reads its history only from the moment it was shared (`access_shared_at`).
 
 This layer knows no domain model: roles are its own (`roles.Role`), memberships are read
 through `user.memberships`, and what a role over a place covers comes from the function
 the places app registers (`coverage.register`).
 """
 
+import datetime
 from collections.abc import Iterable
 from typing import Any, TypeGuard, TypeVar, cast
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .coverage import covered_places, forget_places
@@ -35,8 +39,8 @@ from .users import Actor, User
 
 __all__ = [
     "ACTIONS", "ADD", "APPROVE", "CHANGE", "DELETE", "RESTORE", "VIEW", "Actor", "Governed", "Kind", "Role", "Scope",
-    "User", "allowed_actions", "can", "can_add", "covered_places", "forget_places", "is_administrator",
-    "may_read_sensitive", "require", "restrict", "scope", "signed_in", "visible_or_404",
+    "User", "allowed_actions", "can", "can_add", "covered_places", "forget_places", "hidden_fields", "history_since",
+    "is_administrator", "may_read_sensitive", "require", "restrict", "scope", "signed_in", "visible_or_404",
 ]
 
 VIEW, ADD, CHANGE, DELETE, APPROVE, RESTORE = "view", "add", "change", "delete", "approve", "restore"
@@ -250,14 +254,33 @@ def may_read_sensitive(user: Actor | None, obj: Model) -> bool:
     return _scope(user, VIEW, Kind.SENSITIVE).covers_instance(obj)
 
 
+def _reads_as_its_side(user: Actor | None, obj: Model, governed: type[Governed]) -> bool:
+    """Whether `user` reads `obj` as the side it belongs to: theirs, or both sides' (a side of "")."""
+    if not signed_in(user):
+        return False
+    return user.is_superuser or bool(governed.access_side and getattr(obj, governed.access_side) in ("", user.side))
+
+
 def hidden_fields(user: Actor | None, obj: Model) -> set[str]:
     """The fields of `obj` that `user` may not read: its private fields, unless the row is their side's."""
     governed = declaration(type(obj))
-    if not governed.access_private_fields or (signed_in(user) and user.is_superuser):
-        return set()
-    if governed.access_side and signed_in(user) and getattr(obj, governed.access_side) == user.side:
+    if not governed.access_private_fields or _reads_as_its_side(user, obj, governed):
         return set()
     return set(governed.access_private_fields)
+
+
+def history_since(user: Actor | None, obj: Model) -> datetime.datetime | None:
+    """From when `user` may read the history of `obj` (its change log, journal, steps); None: all of it.
+
+    The other side reads a shared row's history from the moment it was shared, not what
+    it said before; a row not shared with them has no history for them.
+    """
+    governed = declaration(type(obj))
+    shared_field = getattr(governed, "access_shared_at", "")  # rows of a model that shares nothing have one history
+    if not shared_field or _reads_as_its_side(user, obj, governed):
+        return None
+    shared: datetime.datetime | None = getattr(obj, shared_field)
+    return shared or timezone.now()
 
 
 def first_grant(user: Actor | None, action: str, model: type[Model]) -> tuple[Any, Any]:

@@ -31,16 +31,21 @@ class Governed(Protocol):
     and organisations whose scope covers a row ("pk" for the place itself);
     `access_filter` narrows further for one user and action (e.g. one side's records).
     `access_side` names the field holding the side a row belongs to, and
-    `access_private_fields` the fields only that side reads.
+    `access_private_fields` the fields only that side reads; `access_shared_at` names
+    the field holding when a row of one side was shared with the other, who reads its
+    history from then on.
     """
 
     access_kind: ClassVar[Kind]
     access_places: ClassVar[tuple[str, ...]]
     access_organisations: ClassVar[tuple[str, ...]]
-    # The field naming the side a row belongs to ("" when it belongs to both), and the
-    # fields only that side reads (e.g. the names of the people in an incident).
+    # The field naming the side a row belongs to ("" when rows, or a row whose field is
+    # empty, belong to both), and the fields only that side reads (e.g. the names of the
+    # people in an incident).
     access_side: ClassVar[str]
     access_private_fields: ClassVar[tuple[str, ...]]
+    # The field holding when a row of one side was shared with the other ("" when never).
+    access_shared_at: ClassVar[str]
 
     @classmethod
     def access_filter(cls, user: User, action: str) -> Q: ...

@@ -22,7 +22,7 @@ def inspection_cutoff(today: datetime.date | None = None, days: int | None = Non
 def markers_due(user: Actor, today: datetime.date | None = None, days: int | None = None) -> QuerySet:
     """Markers the user sees that were never inspected, or not within the last N days."""
     cutoff = inspection_cutoff(today, days)
-    markers = with_last_inspection(Marker.objects.restrict(user, access.VIEW))
+    markers = with_last_inspection(Marker.objects.restrict(user, access.VIEW), user)
     return markers.filter(Q(last_inspected_on__isnull=True) | Q(last_inspected_on__lt=cutoff))
 
 

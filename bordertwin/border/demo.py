@@ -200,7 +200,7 @@ def load_patrols(partnership: Partnership, segment: Segment, markers: list[Marke
         return
     days = patrol_days(timezone.localdate())
     for quarter, day in enumerate(days):
-        patrol = save_record(Patrol(
+        patrol = services.save_patrol(Patrol(
             partnership=partnership, segment=segment, kind="joint", started_at=at(day, 7),
             ended_at=at(day + datetime.timedelta(days=2), 16), vn_unit=vn_unit, la_unit=la_unit, vn_people=8, la_people=6,
             vn_names="Thiếu tá Nguyễn Văn Hùng (chỉ huy)\nTrung úy Lê Văn Nam", la_names="ພັນຕີ ສົມພອນ\nຮ້ອຍໂທ ບຸນມີ",

@@ -2,8 +2,12 @@
 
 Segments and markers are read by every role in scope and kept by border officers,
 approvers and administrators (`access_sensitive_write`). Patrols and incidents are
-border-sensitive: only border officers, approvers and administrators see them, and an
-incident reaches the other side only once it is shared.
+border-sensitive: only border officers, approvers and administrators see them.
+
+Each patrol, inspection and incident is one side's record, or both sides' (a patrol
+naming a unit of each side). The other side reads one side's record only once it is
+shared, from the moment of sharing, and never changes or deletes it; the names of the
+people in it stay with its side (`access_private_fields`).
 """
 
 from decimal import Decimal
@@ -14,11 +18,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
 from bordertwin.access.users import User
+from bordertwin.core import context
 from bordertwin.core.choices import Side
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import PARTNERSHIP_ORGANISATIONS, PARTNERSHIP_PLACES, Partnership, through
@@ -41,6 +47,12 @@ def check_position(errors: dict[str, Any], latitude: Decimal | None, longitude: 
         errors["longitude"] = _("Give both latitude and longitude, or neither.")
     elif latitude is not None and not geo.within_countries(latitude, longitude):  # type: ignore[arg-type]
         errors["latitude"] = _("The point {lat}, {lon} lies outside Vietnam and Laos.").format(lat=latitude, lon=longitude)
+
+
+def entering_side() -> str:
+    """The side of the user saving a record now ("" when nobody is acting)."""
+    ctx = context.current()
+    return str(getattr(ctx.user, "side", "") or "") if ctx else ""
 
 
 def check_guard(errors: dict[str, Any], field: str, organisation: Organisation | None, side: str) -> None:
@@ -168,11 +180,19 @@ class Patrol(BaseRecord):
     route_max_lon = models.FloatField(null=True, blank=True, editable=False)
     route_max_lat = models.FloatField(null=True, blank=True, editable=False)
     findings = models.TextField(_("findings"), blank=True)
+    owning_side = models.CharField(
+        _("side"), max_length=2, choices=Side.choices, blank=True, editable=False,
+        help_text=_("The side whose patrol it is; empty for a joint patrol, which is both sides'."),
+    )
+    shared_at = models.DateTimeField(_("shared"), null=True, blank=True, editable=False)
 
     search_fields = ("segment__name", "findings", "vn_unit__name_vi", "la_unit__name_vi")
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "vn_unit", "la_unit")
     access_kind = access.Kind.SENSITIVE
+    access_side = "owning_side"
+    access_shared_at = "shared_at"
+    access_private_fields = ("vn_names", "la_names")
 
     class Meta:
         verbose_name = _("border patrol")
@@ -203,6 +223,35 @@ class Patrol(BaseRecord):
             self.partnership_id = self.segment.partnership_id
         super().clean_fields(exclude)
 
+    @classmethod
+    def access_filter(cls, user: User, action: str) -> Q:
+        """A side reads its own patrols, joint ones and those the other side shared; it changes only the first two."""
+        ours = Q(owning_side__in=["", user.side])
+        return ours | Q(shared_at__isnull=False) if action == access.VIEW else ours
+
+    @property
+    def is_joint(self) -> bool:
+        return bool(self.vn_unit_id and self.la_unit_id)
+
+    def assign_side(self, entering: str) -> None:
+        """Whose patrol it is: both sides' when it names a unit of each, else its one unit's side, else the side that recorded it.
+
+        A joint patrol that loses a unit stays readable by the side that read it: it counts as shared.
+        """
+        was = self.owning_side
+        if self.is_joint:
+            self.owning_side = ""
+        elif self.vn_unit_id or self.la_unit_id:
+            self.owning_side = Side.VN if self.vn_unit_id else Side.LA
+        elif self._state.adding:
+            self.owning_side = entering
+        if not self._state.adding and not was and self.owning_side and self.shared_at is None:
+            self.shared_at = timezone.now()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.assign_side(entering_side())
+        super().save(*args, **kwargs)
+
 
 class MarkerInspection(BaseRecord):
     """What a patrol found at one marker on one day: its condition, a note and maybe a photo."""
@@ -214,6 +263,7 @@ class MarkerInspection(BaseRecord):
     inspected_on = models.DateField(_("inspected on"))
     condition = models.CharField(_("condition"), max_length=20, choices=MarkerCondition.choices)
     note = models.TextField(_("note"), blank=True)
+    recorded_by_side = models.CharField(_("recorded by"), max_length=2, choices=Side.choices, blank=True, editable=False)
 
     search_fields = ("marker__number", "note")
     access_places = through("marker__segment__partnership", PARTNERSHIP_PLACES)
@@ -221,6 +271,8 @@ class MarkerInspection(BaseRecord):
         *through("marker__segment__partnership", PARTNERSHIP_ORGANISATIONS), "marker__segment__vn_post", "marker__segment__la_post",
     )
     access_kind = access.Kind.SENSITIVE_WRITE
+    access_side = "owning_side"
+    access_shared_at = "shared_at"
 
     class Meta:
         verbose_name = _("marker inspection")
@@ -241,12 +293,31 @@ class MarkerInspection(BaseRecord):
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}
-        if self.patrol_id and self.marker_id and self.patrol.segment_id != self.marker.segment_id:
+        if self.marker_id and self.patrol is not None and self.patrol.segment_id != self.marker.segment_id:
             errors["marker"] = _("The patrol inspects markers of its own segment.")
-        if self.patrol_id and self.inspected_on and self.patrol.started_at.date() > self.inspected_on:
+        if self.inspected_on and self.patrol is not None and self.patrol.started_at.date() > self.inspected_on:
             errors["inspected_on"] = _("A marker is inspected during the patrol, not before it.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def access_filter(cls, user: User, action: str) -> Q:
+        """An inspection is its patrol's, to read and change as the patrol is; one outside a patrol is the side's that made it."""
+        ours = Q(patrol__isnull=True, recorded_by_side__in=["", user.side]) | Q(patrol__owning_side__in=["", user.side])
+        return ours | Q(patrol__shared_at__isnull=False) if action == access.VIEW else ours
+
+    @property
+    def owning_side(self) -> str:
+        return self.patrol.owning_side if self.patrol is not None else self.recorded_by_side
+
+    @property
+    def shared_at(self) -> Any:
+        return self.patrol.shared_at if self.patrol is not None else None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and not self.recorded_by_side:
+            self.recorded_by_side = entering_side()
+        super().save(*args, **kwargs)
 
 
 class Incident(BaseRecord):
@@ -285,6 +356,7 @@ class Incident(BaseRecord):
     access_organisations = (*through("partnership", PARTNERSHIP_ORGANISATIONS), "segment__vn_post", "segment__la_post")
     access_kind = access.Kind.SENSITIVE
     access_side = "reported_by_side"
+    access_shared_at = "shared_at"
     access_private_fields = ("people_names",)
 
     class Meta:
@@ -302,7 +374,7 @@ class Incident(BaseRecord):
         )
 
     def clean_fields(self, exclude: Any = None) -> None:
-        if self.segment_id and not self.partnership_id:
+        if not self.partnership_id and self.segment is not None:
             self.partnership_id = self.segment.partnership_id
         super().clean_fields(exclude)
 
@@ -313,17 +385,17 @@ class Incident(BaseRecord):
         Its record stays the reporting side's to change or delete; the other side takes
         part through the workflow's steps (services.move_incident).
         """
-        if action == "view":
+        if action == access.VIEW:
             return Q(reported_by_side=user.side) | Q(shared_at__isnull=False)
         return Q(reported_by_side=user.side)
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}
-        if self.segment_id and self.partnership_id and self.segment.partnership_id != self.partnership_id:
+        if self.partnership_id and self.segment is not None and self.segment.partnership_id != self.partnership_id:
             errors["segment"] = _("Choose a segment of this partnership.")
-        if self.patrol_id and self.partnership_id and self.patrol.partnership_id != self.partnership_id:
+        if self.partnership_id and self.patrol is not None and self.patrol.partnership_id != self.partnership_id:
             errors["patrol"] = _("Choose a patrol of this partnership.")
-        if self.nearest_marker_id and self.partnership_id and self.nearest_marker.segment.partnership_id != self.partnership_id:
+        if self.partnership_id and self.nearest_marker is not None and self.nearest_marker.segment.partnership_id != self.partnership_id:
             errors["nearest_marker"] = _("Choose a marker on this partnership's border.")
         check_position(errors, self.latitude, self.longitude)
         if not (self.place_description or self.nearest_marker_id or self.latitude is not None):
@@ -337,7 +409,7 @@ class Incident(BaseRecord):
     def position(self) -> tuple[Decimal, Decimal] | None:
         if self.latitude is not None and self.longitude is not None:
             return self.latitude, self.longitude
-        if self.nearest_marker_id:
+        if self.nearest_marker is not None:
             return self.nearest_marker.latitude, self.nearest_marker.longitude
         return None
 

@@ -1,4 +1,4 @@
-"""The border's workflows: inspect a marker, record a patrol's route, report an incident and move it along."""
+"""The border's workflows: record and share a patrol, inspect a marker, keep a route, report an incident and move it along."""
 
 import datetime
 
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.core import context, services
+from bordertwin.core.choices import Side
 
 from . import geo
 from .choices import IncidentStatus, MarkerCondition
@@ -30,13 +31,52 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def with_last_inspection(markers: QuerySet) -> QuerySet:
-    """Markers annotated with the date and condition of their latest live inspection (two subqueries, no N+1)."""
-    latest = MarkerInspection.objects.filter(marker=OuterRef("pk")).order_by("-inspected_on", "-pk")
+def with_last_inspection(markers: QuerySet, user: Actor) -> QuerySet:
+    """Markers annotated with the date and condition of the latest live inspection `user` may read (two subqueries, no N+1)."""
+    latest = MarkerInspection.objects.restrict(user, access.VIEW).filter(marker=OuterRef("pk")).order_by("-inspected_on", "-pk")
     return markers.annotate(
         last_inspected_on=Subquery(latest.values("inspected_on")[:1]),
         last_condition=Subquery(latest.values("condition")[:1]),
     )
+
+
+@transaction.atomic
+def save_patrol(patrol: Patrol, *, acting_user: Actor, reason: str = "") -> Patrol:
+    """Record a new patrol or change one, as its side's (`Patrol.assign_side`).
+
+    An officer records their own side's patrols and joint ones; a patrol naming only the
+    other side's unit is that side's to record.
+    """
+    access.require(acting_user, access.ADD if patrol.pk is None else access.CHANGE, patrol)
+    patrol.assign_side(acting_user.side)
+    if patrol.owning_side not in ("", acting_user.side) and not acting_user.is_superuser:
+        field = "vn_unit" if patrol.owning_side == Side.VN else "la_unit"
+        raise ValidationError({field: _(
+            "A patrol of one side is that side's to record: name a unit of your side, or a unit of each side for a joint patrol."
+        )})
+    return services.save_record(patrol, acting_user=acting_user, reason=reason)
+
+
+@transaction.atomic
+def share_patrol(patrol: Patrol, *, acting_user: Actor, note: str = "") -> Patrol:
+    """Share a one-sided patrol with the other side, who from now on reads it but never changes it."""
+    patrol = Patrol.objects.select_for_update().get(pk=patrol.pk)
+    access.require(acting_user, access.CHANGE, patrol)
+    if not patrol.owning_side:
+        raise ValidationError(_("A joint patrol is already both sides'."))
+    if patrol.shared_at is not None:
+        raise ValidationError(_("This patrol is already shared with the other side."))
+    patrol.shared_at = timezone.now()
+    with context.acting(acting_user, note.strip() or _("Shared with the other side")):
+        patrol.save(update_fields=["shared_at"])
+    return patrol
+
+
+def history_steps(incident: Incident, user: Actor) -> QuerySet:
+    """The steps of `incident` that `user` may read: the other side's begin when it was shared."""
+    since = access.history_since(user, incident)
+    steps = incident.steps.select_related("acted_by")
+    return steps if since is None else steps.filter(acted_at__gte=since)
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ urlpatterns = [
     path("patrols/<int:pk>/", views.PatrolDetailView.as_view(), name="patrol_detail"),
     path("patrols/<int:pk>/edit/", views.PatrolUpdateView.as_view(), name="patrol_edit"),
     path("patrols/<int:pk>/delete/", views.PatrolDeleteView.as_view(), name="patrol_delete"),
+    path("patrols/<int:pk>/share/", views.patrol_share, name="patrol_share"),
     path("patrols/<int:pk>/route/", views.patrol_route, name="patrol_route"),
     path("patrols/<int:pk>/inspect/", views.patrol_inspect, name="patrol_inspect"),
     path("incidents/", views.IncidentListView.as_view(), name="incident_list"),

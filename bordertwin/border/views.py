@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from bordertwin import access
 from bordertwin.core import context
-from bordertwin.core.forms import apply_errors
+from bordertwin.core.forms import ReasonForm, apply_errors
 from bordertwin.core.models import Attachment
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordListView, RecordUpdateView
@@ -103,7 +103,7 @@ class SegmentDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        markers = list(services.with_last_inspection(Marker.objects.filter(segment=self.object)).order_by("latitude", "pk"))
+        markers = list(services.with_last_inspection(Marker.objects.filter(segment=self.object), self.request.user).order_by("latitude", "pk"))
         for marker in markers:
             marker.last_condition_label = services.condition_label(marker.last_condition)
         context["markers"] = markers
@@ -143,7 +143,7 @@ class MarkerListView(RecordListView):
     ])
 
     def base_queryset(self) -> QuerySet:
-        return services.with_last_inspection(super().base_queryset())
+        return services.with_last_inspection(super().base_queryset(), self.request.user)
 
 
 class MarkerDetailView(RecordDetailView):
@@ -151,11 +151,12 @@ class MarkerDetailView(RecordDetailView):
     related = ("segment",)
 
     def get_queryset(self) -> QuerySet:
-        return services.with_last_inspection(super().get_queryset())
+        return services.with_last_inspection(super().get_queryset(), self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["inspections"] = with_photos(MarkerInspection.objects.filter(marker=self.object).order_by("-inspected_on", "-pk"))
+        inspections = MarkerInspection.objects.restrict(self.request.user).filter(marker=self.object)
+        context["inspections"] = with_photos(inspections.order_by("-inspected_on", "-pk"))
         context["last_condition_label"] = services.condition_label(self.object.last_condition)
         return context
 
@@ -201,30 +202,56 @@ class PatrolDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        patrol, user = self.object, self.request.user
+        inspections = MarkerInspection.objects.restrict(user).filter(patrol=patrol).select_related("marker")
         context.update(
-            inspections=with_photos(MarkerInspection.objects.filter(patrol=self.object).select_related("marker").order_by("marker__latitude", "pk")),
-            incidents=Incident.objects.restrict(user).filter(patrol=self.object).order_by("-occurred_at"),
+            inspections=with_photos(inspections.order_by("marker__latitude", "pk")),
+            incidents=Incident.objects.restrict(user).filter(patrol=patrol).order_by("-occurred_at"),
+            names_visible=not access.hidden_fields(user, patrol),
+            can_share=bool(patrol.owning_side) and patrol.shared_at is None and context["can_change"],
+            share_form=ReasonForm(),
             tile_url=settings.BORDERTWIN_MAP_TILE_URL,
         )
         return context
 
 
-class PatrolCreateView(RecordCreateView):
+class PatrolFormMixin:
+    """Patrols are saved as their side's (services.save_patrol)."""
+
     model = Patrol
     form_class = PatrolForm
+    request: HttpRequest
 
+    def save(self, form: Any) -> Model:
+        return services.save_patrol(form.instance, acting_user=self.request.user, reason=form.cleaned_data.get("change_reason", ""))
+
+
+class PatrolCreateView(PatrolFormMixin, RecordCreateView):
     def get_initial(self) -> dict[str, Any]:
         return {"segment": self.request.GET.get("segment")}
 
 
-class PatrolUpdateView(RecordUpdateView):
-    model = Patrol
-    form_class = PatrolForm
+class PatrolUpdateView(PatrolFormMixin, RecordUpdateView):
+    pass
 
 
 class PatrolDeleteView(RecordDeleteView):
     model = Patrol
+
+
+@require_POST
+def patrol_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """Share a one-sided patrol with the other side."""
+    patrol = access.visible_or_404(Patrol, request.user, pk, access.CHANGE)
+    form = ReasonForm(request.POST)
+    note = form.cleaned_data["change_reason"] if form.is_valid() else ""
+    try:
+        services.share_patrol(patrol, acting_user=request.user, note=note)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Patrol shared with the other side."))
+    return HttpResponseRedirect(patrol.get_absolute_url())
 
 
 def patrol_route(request: HttpRequest, pk: int) -> HttpResponse:
@@ -303,8 +330,9 @@ class IncidentDetailView(RecordDetailView):
         form = MoveForm()
         form.fields["status"].choices = moves
         context.update(
-            steps=incident.steps.select_related("acted_by"),
+            steps=services.history_steps(incident, user),
             names_visible="people_names" not in access.hidden_fields(user, incident),
+            patrol_visible=incident.patrol is not None and access.can(user, access.VIEW, incident.patrol),
             moves=moves, move_form=form,
         )
         return context

@@ -1,5 +1,6 @@
 """The change log of a record, readable: who, when, why, and each field before and after."""
 
+import datetime
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -66,10 +67,13 @@ def _changes(record: Any, previous: Any) -> list[ModelChange]:
     return found
 
 
-def change_entries(obj: models.Model, limit: int | None = None, hidden: Collection[str] = ()) -> list[ChangeEntry]:
+def change_entries(
+    obj: models.Model, limit: int | None = None, hidden: Collection[str] = (), since: datetime.datetime | None = None,
+) -> list[ChangeEntry]:
     """The change log of `obj`, newest first, the rows of one request merged into one entry.
 
-    Fields in `hidden` show that they changed but not their values (see `record_history`).
+    Fields in `hidden` show that they changed but not their values; with `since`, only the
+    changes made from then on are told (see `record_history` and `access.history_since`).
     """
     model = type(obj)
     history = obj.history  # type: ignore[attr-defined]  # simple-history adds `history` to the models it tracks
@@ -89,6 +93,8 @@ def change_entries(obj: models.Model, limit: int | None = None, hidden: Collecti
         for pk, item in related_model._base_manager.in_bulk(list(pks)).items():
             related[(related_model, pk)] = item
     entries: list[ChangeEntry] = []
+    if since is not None:
+        pairs = [(record, changes) for record, changes in pairs if record.history_date >= since]
     for record, changes in pairs:
         kind = KIND.get(record.history_type, "changed")
         if record.history_type == "~" and [c.field for c in changes] == ["deleted_at"]:

@@ -101,6 +101,7 @@ class BaseRecord(models.Model):
     access_organisations: ClassVar[tuple[str, ...]] = ()
     access_side: ClassVar[str] = ""
     access_private_fields: ClassVar[tuple[str, ...]] = ()
+    access_shared_at: ClassVar[str] = ""
     url_namespace: ClassVar[str] = ""
 
     class Meta:

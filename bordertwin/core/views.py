@@ -115,12 +115,14 @@ def record_context(request: HttpRequest, obj: BaseRecord) -> dict[str, Any]:
     """What the shared record frame needs: permissions, links, notes and files."""
     user = request.user
     content_type = ContentType.objects.get_for_model(obj)
+    journal = JournalEntry.objects.filter(content_type=content_type, object_id=obj.pk).select_related("author")
+    since = access.history_since(user, obj)
     return {
         "record": obj,
         "content_type_id": content_type.pk,
         "can_change": access.can(user, access.CHANGE, obj),
         "can_delete": access.can(user, access.DELETE, obj),
-        "journal": JournalEntry.objects.filter(content_type=content_type, object_id=obj.pk).select_related("author"),
+        "journal": journal if since is None else journal.filter(created_at__gte=since),
         "attachments": Attachment.objects.filter(content_type=content_type, object_id=obj.pk, deleted_at__isnull=True),
         "edit_url": _url(obj, "edit"),
         "delete_url": _url(obj, "delete"),
@@ -235,7 +237,10 @@ def _record(request: HttpRequest, content_type_id: int, pk: int, deleted: bool =
 def record_history(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
     obj = _record(request, content_type_id, pk, deleted=True)
     hidden = access.hidden_fields(request.user, obj)
-    return render(request, "core/record_history.html", {"record": obj, "entries": change_entries(obj, hidden=hidden)})
+    since = access.history_since(request.user, obj)
+    return render(request, "core/record_history.html", {
+        "record": obj, "since": since, "entries": change_entries(obj, hidden=hidden, since=since),
+    })
 
 
 @require_POST

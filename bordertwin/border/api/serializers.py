@@ -14,6 +14,7 @@ from rest_framework import serializers
 from bordertwin import access
 from bordertwin.core.api.viewsets import RecordSerializer
 
+from .. import services
 from ..choices import IncidentStatus
 from ..models import Incident, IncidentStep, Marker, MarkerInspection, Patrol, Segment
 
@@ -39,7 +40,10 @@ class FeatureSerializer(RecordSerializer):
         return None
 
     def to_representation(self, obj: Any) -> dict[str, Any]:
-        return {"type": "Feature", "id": obj.pk, "geometry": self.geometry(obj), "properties": super().to_representation(obj)}
+        properties = super().to_representation(obj)
+        for name in access.hidden_fields(self.user(), obj):
+            properties[name] = None  # the other side's private fields: their names, for instance
+        return {"type": "Feature", "id": obj.pk, "geometry": self.geometry(obj), "properties": properties}
 
     def user(self) -> Any:
         request = self.context.get("request")
@@ -89,9 +93,9 @@ class PatrolSerializer(FeatureSerializer):
         model = Patrol
         fields = [
             "id", "url", "partnership", "segment", "kind", "started_at", "ended_at", "vn_unit", "la_unit", "vn_people", "la_people",
-            "vn_names", "la_names", "route_length_km", "findings",
+            "vn_names", "la_names", "route_length_km", "findings", "owning_side", "shared_at",
         ]
-        read_only_fields = ["route_length_km"]
+        read_only_fields = ["route_length_km", "owning_side", "shared_at"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("segment") is not None:
@@ -162,13 +166,19 @@ class IncidentSerializer(FeatureSerializer):
         view = self.context.get("view")
         if view is not None and getattr(view, "action", None) == "list":
             return None
-        return IncidentStepSerializer(obj.steps.select_related("acted_by"), many=True).data
+        return IncidentStepSerializer(services.history_steps(obj, self.user()), many=True).data
 
     def to_representation(self, obj: Incident) -> dict[str, Any]:
         feature = super().to_representation(obj)
-        for name in access.hidden_fields(self.user(), obj):
-            feature["properties"][name] = None
+        if obj.patrol_id and obj.patrol_id not in self.visible_patrols():
+            feature["properties"]["patrol"] = None  # a shared incident found by a patrol the reader may not see
         return feature
+
+    def visible_patrols(self) -> set[int]:
+        """The patrols the reader sees (one query per response, only when an incident names a patrol)."""
+        if "visible_patrols" not in self.context:
+            self.context["visible_patrols"] = set(Patrol.objects.restrict(self.user()).values_list("pk", flat=True))
+        return self.context["visible_patrols"]
 
     def geometry(self, obj: Incident) -> dict[str, Any] | None:
         position = obj.position
@@ -180,4 +190,8 @@ class IncidentSerializer(FeatureSerializer):
 class MoveSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=IncidentStatus.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+
+
+class ShareSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
 

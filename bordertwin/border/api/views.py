@@ -18,7 +18,7 @@ from bordertwin.partnerships.models import sides
 
 from .. import geo, services
 from ..filtersets import IncidentFilterSet, InspectionFilterSet, MarkerFilterSet, PatrolFilterSet, SegmentFilterSet
-from ..models import Incident, Marker
+from ..models import Incident, Marker, Patrol
 from .serializers import (
     IncidentSerializer,
     InspectionSerializer,
@@ -27,6 +27,7 @@ from .serializers import (
     PatrolSerializer,
     RouteSerializer,
     SegmentSerializer,
+    ShareSerializer,
 )
 
 
@@ -75,13 +76,40 @@ class MarkerViewSet(FeatureViewSet):
     ordering = ["segment", "latitude", "pk"]
 
     def get_queryset(self) -> QuerySet:
-        return services.with_last_inspection(super().get_queryset())
+        return services.with_last_inspection(super().get_queryset(), self.request.user)
 
 
 class PatrolViewSet(FeatureViewSet):
+    """Patrols, saved as their side's (services.save_patrol); a one-sided patrol reaches the other side once shared."""
+
     serializer_class = PatrolSerializer
     filterset_class = PatrolFilterSet
     ordering = ["-started_at", "pk"]
+    # Not the names of the participants: ordering by them would hint at what the other side may not read.
+    ordering_fields = ["id", "started_at", "ended_at", "kind", "segment", "vn_people", "la_people", "route_length_km", "shared_at"]
+
+    def perform_create(self, serializer: PatrolSerializer) -> None:
+        self._save(serializer, Patrol())
+
+    def perform_update(self, serializer: PatrolSerializer) -> None:
+        self._save(serializer, serializer.instance)
+
+    def _save(self, serializer: PatrolSerializer, patrol: Patrol) -> None:
+        for name, value in serializer.validated_data.items():
+            setattr(patrol, name, value)
+        with context.acting(self.request.user):
+            serializer.instance = services.save_patrol(patrol, acting_user=self.request.user, reason=self._reason())
+
+    @extend_schema(request=ShareSerializer, responses=PatrolSerializer)
+    @action(detail=True, methods=["post"])
+    def share(self, request: Request, pk: Any = None) -> Response:
+        """Share a one-sided patrol with the other side: {"note": "..."}; its border officers read it from now on."""
+        patrol = self.get_object()
+        incoming = ShareSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        with context.acting(request.user):
+            patrol = services.share_patrol(patrol, acting_user=request.user, note=incoming.validated_data.get("note", ""))
+        return Response(PatrolSerializer(patrol, context=self.get_serializer_context()).data)
 
     @extend_schema(request=RouteSerializer, responses=PatrolSerializer)
     @action(detail=True, methods=["post"])

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from bordertwin import access
 from bordertwin.border import alerts, geo, services
 from bordertwin.border.models import Incident, IncidentStep, Marker, MarkerInspection, Patrol
 from bordertwin.border.reporting import border_summary
@@ -75,12 +76,18 @@ def test_the_last_inspection_is_annotated_on_each_marker(world, border):
     services.record_inspection(first, acting_user=world.vn_border_officer, condition="good", inspected_on=datetime.date(2025, 3, 10), patrol=border.patrol)
     services.record_inspection(first, acting_user=world.vn_border_officer, condition="tilted", inspected_on=datetime.date(2025, 6, 10))
     services.record_inspection(second, acting_user=world.vn_border_officer, condition="buried", inspected_on=datetime.date(2025, 3, 10), patrol=border.patrol)
-    rows = {m.number: (m.last_condition, m.last_inspected_on) for m in services.with_last_inspection(Marker.objects.all())}
+    rows = {
+        m.number: (m.last_condition, m.last_inspected_on)
+        for m in services.with_last_inspection(Marker.objects.all(), world.vn_border_officer)
+    }
     assert rows == {
         "521": ("tilted", datetime.date(2025, 6, 10)),
         "522": ("buried", datetime.date(2025, 3, 10)),
         "523(1)": (None, None),
     }
+    # The Lao side reads the joint patrol's inspections, not the Vietnamese side's own visit.
+    rows = {m.number: m.last_condition for m in services.with_last_inspection(Marker.objects.all(), border.la_officer)}
+    assert rows == {"521": "good", "522": "buried", "523(1)": None}
 
 
 # Inspections
@@ -230,8 +237,9 @@ def test_only_the_reporting_side_shares_an_incident(world, border, vn_incident):
 
 
 def test_names_of_people_involved_stay_with_the_reporting_side(world, border, vn_incident):
-    assert vn_incident.names_visible_to(world.vn_border_officer)
-    assert not vn_incident.names_visible_to(border.la_officer)
+    services.move_incident(vn_incident, "shared", acting_user=world.vn_border_officer, note="Gửi phía Bạn")
+    assert access.hidden_fields(world.vn_border_officer, vn_incident) == set()
+    assert access.hidden_fields(border.la_officer, vn_incident) == {"people_names"}
 
 
 # Alerts and the annual summary
@@ -244,7 +252,8 @@ def test_alerts_count_markers_not_inspected_in_time_and_incidents_past_deadline(
     due = {m.number for m in alerts.markers_due(world.vn_border_officer, today, days=120)}
     assert due == {"522", "523(1)"}
     assert alerts.alert_counts(world.vn_border_officer, today) == {"markers_due": 2, "incidents_overdue": 1}
-    assert alerts.alert_counts(border.la_officer, today) == {"markers_due": 2, "incidents_overdue": 0}
+    # The Vietnamese officer's visits are the Vietnamese side's: to the Lao side every marker is due.
+    assert alerts.alert_counts(border.la_officer, today) == {"markers_due": 3, "incidents_overdue": 0}
     assert alerts.alert_counts(world.outsider, today) == {"markers_due": 0, "incidents_overdue": 0}
 
 
