@@ -127,13 +127,18 @@ class SignInEvent(models.Model):
         WEB = "web", _("Web page")
         API = "api", _("API token")
 
+    class Detail(models.TextChoices):
+        ACCOUNT = "account", _("account")
+        ADDRESS = "address", _("address")
+        TWO_FACTOR = "two_factor", _("two-factor code")
+
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user"))
     username = models.CharField(_("username tried"), max_length=150)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     channel = models.CharField(_("channel"), max_length=3, choices=Channel.choices, default=Channel.WEB)
-    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    detail = models.CharField(_("detail"), max_length=20, choices=Detail.choices, blank=True)
 
     class Meta:
         verbose_name = _("sign-in event")

@@ -260,7 +260,7 @@ def check_not_locked(username: str, address: str) -> None:
 def _event(request: HttpRequest, outcome: str, channel: str, *, user: User | None = None, username: str = "", detail: str = "") -> None:
     SignInEvent.objects.create(
         user=user, username=(username or getattr(user, "username", ""))[:150], address=client_address(request) or None,
-        outcome=outcome, channel=channel, detail=detail[:200],
+        outcome=outcome, channel=channel, detail=detail,
     )
 
 
@@ -287,7 +287,7 @@ def record_failure(request: HttpRequest, username: str, channel: str, detail: st
             log.warning("Sign-in locked for %d s after %d failures: %s %r (%s)", lock, failures, what,
                         username if what == "account" else address, channel)
             _event(request, SignInEvent.Outcome.LOCKED, channel, user=user, username=username,
-                   detail=_("account") if what == "account" else _("address"))
+                   detail=what)
     if locked:
         raise SignInLocked(lock)
 
@@ -382,7 +382,7 @@ def sign_in_for_token(request: HttpRequest, username: str, password: str, otp: s
     if device is None and two_factor_required(user):
         raise ValidationError({"otp": _("Two-factor sign-in is required for you: set up an authenticator app on the web page first.")})
     if device is not None and not (otp and verify_device(device, otp)):
-        record_failure(request, username, channel, detail=_("two-factor code"))
+        record_failure(request, username, channel, detail=SignInEvent.Detail.TWO_FACTOR)
         raise ValidationError({"otp": _("Enter the current six-digit code of your authenticator app.")})
     record_success(request, user, channel)
     return issue_token(user, name or _("API"), two_factor=device is not None)
@@ -466,7 +466,7 @@ def verify_sign_in(request: HttpRequest, code: str) -> bool:
     if device is not None and verify_device(device, code):
         otp_login(request, device)
         return True
-    record_failure(request, user.username, SignInEvent.Channel.WEB, detail=_("two-factor code"))
+    record_failure(request, user.username, SignInEvent.Channel.WEB, detail=SignInEvent.Detail.TWO_FACTOR)
     return False
 
 

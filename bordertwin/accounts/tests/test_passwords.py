@@ -31,7 +31,7 @@ def test_grant_role_records_the_administrator_given_with_by_in_the_change_log(wo
 
 
 def test_grant_role_by_someone_who_may_not_grant_it_is_refused(world):
-    with pytest.raises(CommandError, match="grant roles only"):
+    with pytest.raises(CommandError, match="grant roles only"), translation.override("en"):
         call_command("grant_role", "la-district-editor", "viewer", "--place", "LA-P-XIENGKHOUANG", "--by", "la-administrator")
     assert not Membership.objects.filter(user=world.la_district_editor, role="viewer").exists()
 
@@ -84,7 +84,7 @@ def test_an_administrator_resets_a_password_and_the_user_must_choose_their_own(c
 def test_a_temporary_password_gets_no_api_token(api, world):
     world.viewer.must_change_password = True
     world.viewer.save()
-    response = api.post("/api/v1/auth/token/", {"username": "viewer", "password": PASSWORD}, format="json")
+    response = api.post("/api/v1/auth/token/", {"username": "viewer", "password": PASSWORD}, format="json", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400 and "temporary" in str(response.json())
 
 
