@@ -13,6 +13,9 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as parse_xml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -96,7 +99,8 @@ def decode_text(data: bytes) -> str:
 
 
 def read_docx(data: bytes) -> str:
-    """Paragraphs and table cells of a Word file, after checking the archive is not a zip bomb."""
+    """Paragraphs and table cells of a Word file, after checking the archive is not a zip bomb
+    and that none of its XML parts declares a DTD or entities, in whatever encoding (defusedxml)."""
     if not data.startswith(b"PK\x03\x04"):
         raise _error(_("The file is not a Word (.docx) document."))
     try:
@@ -108,6 +112,9 @@ def read_docx(data: bytes) -> str:
                 raise _error(_("The Word file unpacks to far more than its size and is refused."))
             if "word/document.xml" not in archive.namelist():
                 raise _error(_("The file is not a Word (.docx) document."))
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    check_xml(archive.read(info))
     except zipfile.BadZipFile as error:
         raise _error(_("The file is not a Word (.docx) document.")) from error
     import docx
@@ -121,6 +128,16 @@ def read_docx(data: bytes) -> str:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+def check_xml(data: bytes) -> None:
+    """Refuse a part of a Word file that declares a DTD or entities, or is not XML."""
+    try:
+        parse_xml(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        raise _error(_("Word files with a DOCTYPE or entities are refused.")) from error
+    except ParseError as error:
+        raise _error(_("The Word file could not be read; it may be damaged.")) from error
 
 
 def read_pdf(data: bytes) -> str:

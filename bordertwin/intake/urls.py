@@ -1,12 +1,11 @@
 from django.urls import path
 
+from bordertwin.core.registry import model_patterns
+
 from . import views
 
 app_name = "intake"
 urlpatterns = [
-    path("", views.SourceDocumentListView.as_view(), name="sourcedocument_list"),
-    path("new/", views.submit, name="sourcedocument_add"),
-    path("<int:pk>/", views.detail, name="sourcedocument_detail"),
-    path("<int:pk>/delete/", views.SourceDocumentDeleteView.as_view(), name="sourcedocument_delete"),
+    *model_patterns(app_name),
     path("<int:pk>/file/", views.original_file, name="sourcedocument_file"),
 ]

@@ -14,9 +14,11 @@ from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.core import files
 from bordertwin.core.forms import apply_errors
+from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
-from bordertwin.core.views import RecordDeleteView, RecordListView, record_context
+from bordertwin.core.views import RecordListView, record_context
 from bordertwin.partnerships.choices import Domain
+from bordertwin.partnerships.models import sides
 
 from . import services
 from .choices import DocumentStatus
@@ -27,28 +29,8 @@ from .models import ProposalLink, SourceDocument
 
 
 class SourceDocumentListView(RecordListView):
-    model = SourceDocument
-    filterset_class = SourceDocumentFilterSet
-    related = ("submitted_by", "partnership__vn_place", "partnership__la_place", "partnership__vn_organisation",
-               "partnership__la_organisation")
-    table = Table([
-        Column(gettext_lazy("Title"), "title", link=True),
-        Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Document date"), "document_date"),
-        Column(gettext_lazy("Status"), "status"),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Submitted by"), "submitted_by"),
-        Column(gettext_lazy("Submitted"), "created_at"),
-    ])
-
     def base_queryset(self) -> Any:
         return super().base_queryset().defer("text", "proposals")
-
-
-class SourceDocumentDeleteView(RecordDeleteView):
-    """A document handed in by mistake is deleted softly; the records taken from it stay."""
-
-    model = SourceDocument
 
 
 def submit(request: HttpRequest) -> HttpResponse:
@@ -112,6 +94,23 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "intake/sourcedocument_detail.html", context, status=status)
 
 
+
+
+# A document handed in by mistake is deleted softly; the records taken from it stay. It is reviewed, never edited.
+register_model_views(
+    SourceDocument, "",
+    table=Table([
+        Column(gettext_lazy("Title"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Document date"), "document_date"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Submitted by"), "submitted_by"),
+        Column(gettext_lazy("Submitted"), "created_at"),
+    ]),
+    filterset=SourceDocumentFilterSet, related=("submitted_by", *sides("partnership")),
+    list=SourceDocumentListView, add=submit, detail=detail, edit=None,
+)
 
 
 def accepted_records(user: Actor, document: SourceDocument) -> list[tuple[ProposalLink, Any]]:

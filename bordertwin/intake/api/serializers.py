@@ -11,7 +11,7 @@ from ..models import ProposalLink, SourceDocument
 
 class SourceDocumentSerializer(RecordSerializer):
     review_url = serializers.SerializerMethodField()
-    submitted_by = serializers.StringRelatedField()
+    submitted_by: serializers.StringRelatedField = serializers.StringRelatedField()
 
     class Meta:
         model = SourceDocument

@@ -360,7 +360,10 @@ def agreement_dates(
         if mention.reference or mention.stamp or doc.sentence_at(mention.start) is None:
             continue
         start, end = doc.around(mention.start, mention.end, _REACH)
-        kind = _agreement_kind(low, _within(signs, start, end), _within(nouns, start, end), mention)
+        own = [m for m in mentions if not (m.reference or m.stamp)]
+        kind = _agreement_kind(
+            low, _nearest(_within(signs, start, end), mention, own), _nearest(_within(nouns, start, end), mention, own), mention
+        )
         if kind is None and any(0 <= mention.start - at <= _TWINNED_REACH for at in twinnings):
             kind = "other"
         if kind is None:
@@ -423,6 +426,15 @@ def _within(spans: list, start: int, end: int) -> list:
     """The spans (sorted by start) that lie inside ``[start, end)``."""
     first = bisect_left(spans, (start,))
     return [span for span in spans[first: bisect_left(spans, (end,))] if span[1] <= end]
+
+
+def _nearest(spans: list, mention: DateMention, mentions: list[DateMention]) -> list:
+    """The spans no other date is closer to: "hội nghị chiều 14/3 … Biên bản thỏa thuận ký
+    tháng 3/2021" gives the signing to March 2021, not to the meeting."""
+    return [
+        span for span in spans
+        if all(_distance(span, other) >= _distance(span, mention) for other in mentions if other is not mention)
+    ]
 
 
 def _agreement_kind(low: str, signs: list, nouns: list, mention: DateMention) -> str | None:

@@ -36,7 +36,8 @@ KEYWORDS: dict[str, dict[str, int]] = {
         "kinh tế": 2, "sản xuất": 2, "nông nghiệp": 2, "chăn nuôi": 2, "trồng trọt": 2, "giảm nghèo": 2,
         "xóa đói": 2, "xoá đói": 2, "cây trồng": 2, "vật nuôi": 2, "công trình dân sinh": 2,
         "giống cây": 2, "sinh kế": 2, "mô hình": 1, "chuyển giao kỹ thuật": 2, "hạ tầng": 1,
-        "giao thông": 1, "thủy lợi": 2, "thuỷ lợi": 2, "khuyến nông": 2, "dân sinh": 1,
+        "giao thông": 1, "thủy lợi": 2, "thuỷ lợi": 2, "khuyến nông": 2, "dân sinh": 1, "con giống": 2,
+        "bò giống": 2, "gà giống": 2, "lợn giống": 2, "cây giống": 2, "tăng gia": 2, "phân bón": 2,
     },
     "trade": {
         "thương mại": 2, "buôn bán": 2, "trao đổi hàng hóa": 2, "trao đổi hàng hoá": 2, "cửa khẩu": 1,
@@ -45,7 +46,7 @@ KEYWORDS: dict[str, dict[str, int]] = {
     },
     "culture_society": {
         "văn hóa": 2, "văn hoá": 2, "văn nghệ": 2, "thể thao": 2, "thể dục": 2, "giao lưu": 2,
-        "tặng quà": 2, "trao quà": 2, "trao tặng": 2, "quà tặng": 2, "suất quà": 2, "phần quà": 2, "quà": 1, "thăm hỏi": 2, "chúc tết": 2, "tết": 1,
+        "tặng quà": 2, "trao quà": 2, "trao tặng": 2, "tặng": 2, "quà tặng": 2, "suất quà": 2, "phần quà": 2, "quà": 1, "thăm hỏi": 2, "chúc tết": 2, "tết": 1,
         "lễ hội": 2, "an sinh": 2, "đua thuyền": 2, "bóng đá": 2, "bóng chuyền": 2, "nhà văn hóa": 2, "nhu yếu phẩm": 2,
         "động viên": 1, "lũ lụt": 1, "thiên tai": 1, "hủ tục": 2, "xã hội": 1,
     },
@@ -62,7 +63,8 @@ KEYWORDS: dict[str, dict[str, int]] = {
     "environment": {
         "môi trường": 2, "bảo vệ rừng": 2, "rừng": 1, "tài nguyên thiên nhiên": 2, "di sản thiên nhiên": 2,
         "vườn quốc gia": 2, "hệ sinh thái": 2, "đa dạng sinh học": 2, "lâm sản": 2,
-        "động vật hoang dã": 2, "cháy rừng": 2, "biến đổi khí hậu": 2, "khoáng sản": 1,
+        "động vật hoang dã": 2, "cháy rừng": 2, "biến đổi khí hậu": 2, "khoáng sản": 1, "trồng rừng": 2,
+        "rừng phòng hộ": 2, "rừng đầu nguồn": 2,
     },
 }
 # Matches that do not speak of the domain: "Bộ Chính trị", "Cục Chính trị", "Đồn Biên phòng X".

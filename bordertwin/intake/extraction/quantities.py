@@ -36,7 +36,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     "quyển": ("quyển", False), "viên": ("viên", False), "liều": ("liều", False), "lọ": ("lọ", False),
     "căn": ("căn", False), "ngôi": ("ngôi", False), "bình": ("bình", False), "cặp": ("cặp", False),
     "lượt": ("lượt", False), "em": ("em", False), "tủ": ("tủ", True), "máy": ("máy", True),
-    "lần": ("lần", False), "nông dân": ("nông dân", True), "hộ dân": ("hộ", True), "bộ đội": ("bộ đội", True),
+    "lần": ("lần", False), "nông dân": ("nông dân", True), "trường học": ("trường học", True),
+    "điểm trường": ("điểm trường", True), "lưu học sinh": ("lưu học sinh", True), "hộ dân": ("hộ", True), "bộ đội": ("bộ đội", True),
     # nouns that count themselves
     "người": ("người", True), "hộ": ("hộ", True), "học sinh": ("học sinh", True),
     "sinh viên": ("sinh viên", True), "cán bộ": ("cán bộ", True), "chiến sĩ": ("chiến sĩ", True),
@@ -64,7 +65,7 @@ _QUANTITY = re.compile(
 _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 # A word right before the number that makes it an ordinal, an identifier or a time.
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:số|thứ|điều|khoản|bài|khóa|khoá|lộ|năm|tháng|ngày|giờ|lúc|phòng|mốc|đội|đoàn|"
+    r"(?:\b(?:số|thứ|điều|khoản|bài|khóa|khoá|lộ|năm|tháng|ngày|giờ|lúc|(?<!tiêm )(?<!dự )phòng|mốc|đội|đoàn|"
     r"tiểu đoàn|đồn|km|quốc lộ|tỉnh lộ|chương|mục|tập)|[#№])\s*$"
 )
 # Verbs of giving: after them, "300 chăn" counts blankets though "chăn" is no unit word.

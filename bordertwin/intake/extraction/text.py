@@ -46,6 +46,10 @@ _INLINE_CHROME = re.compile(r"^\s*(?:xem them|doc them|tin lien quan|tags?|tu kh
 _MIN_MAIN_SHARE = 0.1
 _MIN_MAIN_CHARS = 200
 
+# A menu or breadcrumb line: three or more short items between "|", ">" or "»", no digits
+# ("Trang chủ | Thời sự | Chính trị", "Trang chủ > Quốc phòng > Biên giới").
+_MENU_SEPARATOR = re.compile(r"\s[|>»›]\s|\s[|>»›]$|^[|>»›]\s")
+_MENU_ITEM_WORDS = 5
 # A line that is only an image file name or image markup ("2.jpg", "![]() |").
 IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w-]+\.(?:jpe?g|png|gif|webp))\s*$", re.I)
 
@@ -105,12 +109,20 @@ def _mask_chrome_lines(text: str) -> str:
     cursor = 0
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
-        if IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)):
+        if IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)) or _is_menu(line):
             pieces.append(text[cursor: match.start()])
             pieces.append(" " * len(line))
             cursor = match.end()
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _is_menu(line: str) -> bool:
+    """Whether a line is a site's menu or breadcrumb rather than text."""
+    if len(line) > 300 or any(c.isdigit() for c in line):
+        return False
+    items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
 
 
 def _same_length_map(value: str, mapping) -> str:

@@ -166,7 +166,7 @@ def test_intake_eval_prints_precision_recall_and_f1_per_field():
     assert header == ["field", "tp", "fp", "fn", "P", "R", "F1"]
     for field in ("parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments", "overall"):
         assert any(line.startswith(field) for line in out.splitlines())
-    assert "8 document(s)" in out
+    assert "13 document(s)" in out
 
 
 def test_intake_eval_fails_below_its_floor():

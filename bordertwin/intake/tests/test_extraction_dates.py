@@ -227,3 +227,12 @@ def test_agreements_of_twinnings_and_signed_at_the_event(text, expected):
 def test_a_signing_at_the_event_with_an_unknown_year_is_not_dated():
     found = extract("Chiều 22/6, hai huyện hội đàm. Cuối buổi, hai bên ký kết biên bản hội đàm.")
     assert found["agreement_dates"] == [] and found["event_partial"]["value"] == "--06-22"
+
+
+def test_a_signing_belongs_to_the_nearest_date_not_to_the_meeting_that_reviews_it():
+    text = (
+        "Chiều 14/3, tỉnh Quảng Trị tổ chức hội nghị với tỉnh Sa Vẳn Na Khệt đánh giá việc thực hiện "
+        "Biên bản thỏa thuận hợp tác ký tháng 3/2021."
+    )
+    assert agreements(text, dt.date(2024, 3, 15)) == [("2021-03", "agreement")]
+    assert event(text, dt.date(2024, 3, 15)) == "2024-03-14"

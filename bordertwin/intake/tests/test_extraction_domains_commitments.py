@@ -218,3 +218,12 @@ def test_trafficking_is_not_trade():
 
 def test_windows_line_ends_read_like_unix_ones():
     assert commitments(MINUTES.replace("\n", "\r\n")) == commitments(MINUTES)
+
+
+def test_a_site_menu_at_the_top_of_a_page_is_not_read():
+    text = (
+        "Trang chủ | Chính trị | Xã hội | Biên giới | Quốc tế\n"
+        "Hai huyện hội đàm\n"
+        "Hai huyện thống nhất phối hợp tổ chức hội chợ thương mại biên giới vào năm tới.\n"
+    )
+    assert [d["value"] for d in extract(text)["domains"]] == ["trade"]

@@ -118,3 +118,8 @@ def test_it_reads_units_and_things_given(sentence, expected):
 )
 def test_markers_ordinals_unit_names_and_dates_are_not_counts(sentence):
     assert extract(sentence)["quantities"] == []
+
+
+def test_a_vaccination_count_is_a_count():
+    found = extract("Hai đơn vị tiêm phòng 1.500 liều vắc xin cho gia súc.")["quantities"]
+    assert [(q["value"], q["unit"], q["item"]) for q in found] == [(1500, "liều", "vắc xin")]

@@ -116,3 +116,33 @@ def test_it_refuses_a_pdf_without_a_text_layer():
 def test_it_refuses_a_pdf_that_is_not_one():
     with pytest.raises(ValidationError, match="not a PDF"):
         read("fake.pdf", b"hello")
+
+
+LAUGHS = (
+    '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+)
+EXTERNAL = '<!DOCTYPE w:document [<!ENTITY d SYSTEM "file:///etc/hostname">]>'
+
+
+def docx_with_doctype(doctype: str, encoding: str) -> bytes:
+    """A Word file whose document part, saved in `encoding`, declares `doctype` and says `&d;`."""
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes("Xin chào")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                _declaration, body = data.decode().split("?>", 1)
+                xml = f'<?xml version="1.0" encoding="{encoding}"?>{doctype}{body.replace("Xin chào", "&d;")}'
+                data = xml.encode(encoding)
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("doctype", [LAUGHS, EXTERNAL], ids=["billion-laughs", "external-entity"])
+def test_it_refuses_a_word_file_declaring_entities_in_any_encoding(doctype, encoding):
+    with pytest.raises(ValidationError) as error:
+        read("bien-ban.docx", docx_with_doctype(doctype, encoding))
+    assert message(error) == "Word files with a DOCTYPE or entities are refused."
