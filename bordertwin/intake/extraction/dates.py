@@ -60,12 +60,13 @@ _FUTURE_BEFORE = re.compile(r"(?:sẽ|dự kiến|chuẩn bị|tiến tới|hư�
 _SINCE_BEFORE = re.compile(r"\b(?:từ|kể từ|trước|sau)\s*$")
 # "tháng 9 tới", "ngày 15/8 sắp tới": a date ahead, never the event reported.
 _FUTURE_AFTER = re.compile(r"\s*(?:tới|sắp tới|tới đây|năm sau|năm tới)\b")
-_SIGN = re.compile(r"(?<!thư )(?<!đăng )\bk[ýí](?:\s+kết)?\b(?!\s+(?:ức|hiệu|sự|giả|túc|tên))")
+# Look-behinds come after the first letter, so the search jumps from "k" to "k".
+_SIGN = re.compile(r"k[ýí](?<!thư k[ýí])(?<!đăng k[ýí])(?<!\wk[ýí])(?:\s+kết)?\b(?!\s+(?:ức|hiệu|sự|giả|túc|tên))")
 # Twinning established at a date: "kết nghĩa từ tháng 4/2008", "kết nghĩa năm 2008".
 _TWINNED = re.compile(r"kết nghĩa(?:\s+(?:với|từ|vào|ngày|năm|tháng|chính thức|nhau))")
 # Kinds of signed documents, the most specific first.
 AGREEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("memorandum", re.compile(r"(?:biên bản\s+|bản\s+)?ghi nhớ|\bmou\b")),
+    ("memorandum", re.compile(r"biên bản\s+ghi nhớ|bản\s+ghi nhớ|ghi nhớ|mou(?<!\wmou)\b")),
     ("regulation", re.compile(r"quy chế|qui chế")),
     ("agreement", re.compile(r"thỏa thuận|thoả thuận|hiệp định|nghị định thư|hiệp ước")),
     ("plan", re.compile(r"kế hoạch|chương trình hành động")),
@@ -356,11 +357,11 @@ def agreement_dates(
     signs = [m.span() for m in _SIGN.finditer(low, 0, doc.main_end)]
     twinnings = [m.end() for m in _TWINNED.finditer(low, 0, doc.main_end)]
     nouns = sorted((*m.span(), kind) for kind, pattern in AGREEMENT_KINDS for m in pattern.finditer(low, 0, doc.main_end))
+    own = [m for m in mentions if not (m.reference or m.stamp)]
     for mention in mentions:
         if mention.reference or mention.stamp or doc.sentence_at(mention.start) is None:
             continue
         start, end = doc.around(mention.start, mention.end, _REACH)
-        own = [m for m in mentions if not (m.reference or m.stamp)]
         kind = _agreement_kind(
             low, _nearest(_within(signs, start, end), mention, own), _nearest(_within(nouns, start, end), mention, own), mention
         )

@@ -125,12 +125,23 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
 
 
-def _same_length_map(value: str, mapping) -> str:
-    table = {}
-    for char in set(value):
-        mapped = mapping(char)
-        table[ord(char)] = mapped if len(mapped) == 1 else char
-    return value.translate(table)
+class _SameLengthTable(dict):
+    """Per-character ``mapping`` for ``str.translate``, kept only where it maps one character
+    to one (offsets stay aligned), filled as characters are met."""
+
+    def __init__(self, mapping) -> None:
+        super().__init__()
+        self.mapping = mapping
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        mapped = self.mapping(char)
+        self[code] = mapped if len(mapped) == 1 else char
+        return self[code]
+
+
+_LOWER_TABLE = _SameLengthTable(str.lower)
+_FOLD_TABLE = _SameLengthTable(fold)
 
 
 @dataclass(frozen=True)
@@ -153,9 +164,9 @@ class Document:
         # The page chrome is never read: only the main article is masked, lowered and folded.
         main, rest = text[: self.main_end], text[self.main_end:]
         self.text = _mask_chrome_lines(main) + rest
-        lower = _same_length_map(self.text[: self.main_end], str.lower)
+        lower = self.text[: self.main_end].translate(_LOWER_TABLE)
         self.lower = lower + rest
-        self.folded = _same_length_map(lower, fold) + rest
+        self.folded = lower.translate(_FOLD_TABLE) + rest
 
     def span(self, start: int, end: int) -> list[int]:
         """Offsets into the original text for ``[start, end)`` of the normalised text."""
