@@ -2,18 +2,20 @@
 
 import csv
 import datetime
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import formats
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -101,6 +103,27 @@ class Table:
             yield [plain(c.read(obj)) for c in self.columns]
 
 
+# The longest CSV cell read: Python's own limit, above the longest text field (100,000 characters).
+CSV_CELL_CHARS = csv.field_size_limit()
+
+
+def csv_rows(text: str) -> Iterator[list[str]]:
+    """The rows of CSV text, one by one; a ValidationError naming the line for what no import can store: a NUL
+    character (PostgreSQL refuses it), a cell over CSV_CELL_CHARS characters, a broken quote."""
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValidationError(_("Line {line} holds a NUL character: save the file again as text (UTF-8).").format(line=line))
+    reader = csv.reader(io.StringIO(text, newline=""))  # lines end with \n, \r\n or \r alike
+    try:
+        yield from reader
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ValidationError(_("Line {line}: a cell holds more than {limit} characters.").format(
+                line=reader.line_num, limit=formats.number_format(CSV_CELL_CHARS, force_grouping=True),
+            )) from None
+        raise ValidationError(_("Line {line} cannot be read as CSV: check its quotes.").format(line=reader.line_num)) from None
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -125,7 +148,7 @@ def xlsx_response(headers: list[str], rows: Iterable[list[Any]], filename: str, 
     sheet.append([xlsx_value(value) for value in headers])
     for row in rows:
         sheet.append([xlsx_value(value) for value in row])
-    buffer = BytesIO()
+    buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,19 +4,21 @@ A file is read whole and checked before anything is written; one bad row and not
 is saved. Rows are matched by `key`, so loading the same file twice changes nothing.
 """
 
-import csv
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from bordertwin import access
+from bordertwin.core import context
 from bordertwin.core.choices import Side
+from bordertwin.core.tables import csv_rows
 from bordertwin.core.text import normalise_lao
 
 from .choices import Level, SuccessionKind
@@ -44,12 +46,17 @@ class ImportResult:
 
 def _rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
-            if missing:
-                raise ImportFailed([_("{file}: missing columns: {columns}").format(file=path.name, columns=", ".join(missing))])
-            return [(number, {k: (v or "").strip() for k, v in row.items() if k}) for number, row in enumerate(reader, start=2)]
+        lines = csv_rows(path.read_text(encoding="utf-8-sig"))
+        header = next(lines, [])
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise ImportFailed([_("{file}: missing columns: {columns}").format(file=path.name, columns=", ".join(missing))])
+        return [
+            (number, {key: (row[index] if index < len(row) else "").strip() for index, key in enumerate(header) if key})
+            for number, row in enumerate(lines, start=2) if row
+        ]
+    except ValidationError as error:
+        raise ImportFailed([f"{path.name}: {message}" for message in error.messages]) from error
     except UnicodeDecodeError as error:
         raise ImportFailed([_("{file} is not UTF-8 text.").format(file=path.name)]) from error
     except OSError as error:
@@ -68,7 +75,14 @@ def _date(value: str, where: str, errors: list[str]) -> datetime.date | None:
 
 @transaction.atomic
 def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] = ()) -> ImportResult:
-    """Create or update places and successions from CSV files; all or nothing."""
+    """Create or update places and successions from CSV files; all or nothing. The change log names the files."""
+    place_files, succession_files = list(place_files), list(succession_files)
+    names = ", ".join(path.name for path in [*place_files, *succession_files])
+    with context.acting(None, _("Imported from the file {name}").format(name=names)):
+        return _import_places(place_files, succession_files)
+
+
+def _import_places(place_files: list[Path], succession_files: list[Path]) -> ImportResult:
     result = ImportResult()
     errors: list[str] = []
     existing = {p.key: p for p in Place.all_objects.all()}
@@ -90,7 +104,7 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
                 errors.append(_("{where}: unknown level “{value}”.").format(where=where, value=row["level"]))
             if not row["name_vi"]:
                 errors.append(_("{where}: the Vietnamese name is empty.").format(where=where))
-            values = {name: row[name] for name in PLACE_FIELDS}
+            values: dict[str, Any] = {name: row[name] for name in PLACE_FIELDS}
             values["name_lo"], values["aliases"] = normalise_lao(row["name_lo"]), normalise_lao(row["aliases"])
             values["valid_from"] = _date(row["valid_from"], where, errors)
             values["valid_to"] = _date(row["valid_to"], where, errors)
@@ -99,7 +113,7 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
                 errors.append(_("{where}: the parent {key} is not known (parents come before their children).").format(where=where, key=parent_key))
             parsed[key] = {"values": values, "parent_key": parent_key}
             order.append(key)
-    successions: list[tuple[str, str, str, datetime.date | None, str]] = []
+    successions: list[tuple[str, str, str, datetime.date, str]] = []
     for path in succession_files:
         for number, row in _rows(path, SUCCESSION_COLUMNS):
             where = f"{path.name}:{number}"
@@ -111,7 +125,8 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
             day = _date(row["date"], where, errors)
             if day is None and not row["date"]:
                 errors.append(_("{where}: the date is empty.").format(where=where))
-            successions.append((row["predecessor_key"], row["successor_key"], row["kind"], day, row["note"]))
+            if day is not None:  # else the import fails on the error above
+                successions.append((row["predecessor_key"], row["successor_key"], row["kind"], day, row["note"]))
     if errors:
         raise ImportFailed(errors)
 
@@ -128,7 +143,7 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
             to_create.append(place)
             continue
         changed = [name for name, value in values.items() if getattr(place, name) != value]
-        if (place.parent.key if place.parent_id else "") != parent_key:
+        if (place.parent.key if place.parent is not None else "") != parent_key:
             place.parent = parent
             changed.append("parent")
         if changed:
@@ -147,11 +162,19 @@ def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] 
         for a, b, kind, day, note in successions
         if (a, b, kind) not in known
     ]
-    bulk_create_with_history(new_links, Succession, batch_size=500)
+    bulk_create_with_history(new_links, Succession, batch_size=500, **_logged())
     result.successions_created = len(new_links)
     if to_create or new_links:
         transaction.on_commit(access.forget_places)
     return result
+
+
+def _logged() -> dict[str, Any]:
+    """The reason and request of the change-log rows a bulk insert writes (it sends no signal to stamp them)."""
+    ctx = context.current()
+    if ctx is None:
+        return {}
+    return {"default_change_reason": ctx.reason, "custom_historical_attrs": {"request_id": ctx.request_id}}
 
 
 def _create_in_order(places: list[Place]) -> None:
@@ -166,7 +189,7 @@ def _create_in_order(places: list[Place]) -> None:
                 place.parent_id = place.parent.pk
             place.normalise()
             place.search_text = place.compute_search_text()
-        bulk_create_with_history(batch, Place, batch_size=500)
+        bulk_create_with_history(batch, Place, batch_size=500, **_logged())
         if batch and batch[0].pk is None:
             keyed = dict(Place.all_objects.filter(key__in=[p.key for p in batch]).values_list("key", "pk"))
             for place in batch:

@@ -8,6 +8,9 @@ Every row is checked by the same services pages and the API use; nothing is save
 import csv
 import datetime
 import io
+import os
+import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -25,8 +28,7 @@ from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
-from bordertwin.core.services import save_record
-from bordertwin.core.tables import FORMULA_STARTS, neutralise, xlsx_value
+from bordertwin.core.tables import FORMULA_STARTS, csv_rows, neutralise, xlsx_value
 from bordertwin.partnerships.models import Commitment, Partnership, Unit
 from bordertwin.places.models import Organisation, Place
 
@@ -35,6 +37,11 @@ from .choices import ActivityKind, Currency, DeliveryCategory, HostSide, ValueQu
 from .models import Activity, Delivery
 
 MAX_ROWS = 100_000
+# Rows a file may hold in all: its header, MAX_ROWS records, and blank lines or '#' notes between them.
+MAX_FILE_ROWS = MAX_ROWS + 1_000
+# What a workbook may unpack to. A full one of MAX_ROWS rows with long notes unpacks to about 155 MB; a
+# "zip bomb" of a few hundred KB holding one 300 MB string is refused before anything is read.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 class Lookups:
@@ -375,7 +382,12 @@ class ImportResult:
 
 
 def read_rows(upload: Any) -> list[list[Any]]:
-    """The rows of an uploaded CSV or XLSX file; a ValidationError when it is neither."""
+    """The rows of an uploaded CSV or XLSX file; a ValidationError when it is neither, or holds too much.
+
+    Nothing is loaded whole: a workbook's unpacked size is checked from its zip directory first, then its
+    sheet is streamed (openpyxl read-only), and reading stops as soon as the file holds more rows than
+    an import takes.
+    """
     name = (getattr(upload, "name", "") or "").lower()
     limit = settings.BORDERTWIN_MAX_UPLOAD_BYTES
     if (getattr(upload, "size", 0) or 0) > limit:
@@ -383,21 +395,69 @@ def read_rows(upload: Any) -> list[list[Any]]:
     upload.seek(0)
     data = upload.read()
     if name.endswith(".xlsx"):
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:
-            raise ValidationError(_("The file could not be read as an Excel workbook (.xlsx).")) from None
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return rows
+        return _capped(_xlsx_rows(data))
     if name.endswith(".csv"):
         try:
             content = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("Save the CSV file as UTF-8.")) from None
-        return [row for row in csv.reader(io.StringIO(content))]
+        return _capped(csv_rows(content))
     raise ValidationError(_("Choose a CSV or XLSX file."))
+
+
+def _xlsx_rows(data: bytes) -> Iterator[tuple[Any, ...]]:
+    unreadable = ValidationError(_("The file could not be read as an Excel workbook (.xlsx)."))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+            raise ValidationError(_("The workbook unpacks to more than {limit} MB: split it into smaller files.").format(
+                limit=MAX_UNPACKED_BYTES // 1024 // 1024))
+        sheets = [entry for entry in entries if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")]
+        if any(_count_rows(archive, entry) > MAX_FILE_ROWS for entry in sheets):
+            raise _too_many_rows()
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # read every row there is, whatever range the sheet declares
+            yield from sheet.iter_rows(values_only=True)
+        finally:
+            workbook.close()
+    except ValidationError:
+        raise
+    except Exception:  # zipfile, openpyxl and the XML parser raise many kinds of error on a damaged file
+        raise unreadable from None
+
+
+ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+
+
+def _count_rows(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """The rows a sheet holds, counted in its XML as it unpacks (about 50 MB a second), parsing nothing."""
+    count, pending = 0, b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(1024 * 1024):
+            pending += chunk
+            cut = pending.rfind(b"<")  # a tag may continue into the next chunk: keep it for then
+            count += len(ROW_TAG.findall(pending, 0, max(cut, 0)))
+            pending = pending[cut:cut + 64] if cut >= 0 else b""
+            if count > MAX_FILE_ROWS:
+                break
+    return count + len(ROW_TAG.findall(pending))
+
+
+def _too_many_rows() -> ValidationError:
+    return ValidationError(_("A file holds at most {count} rows.").format(count=MAX_ROWS))
+
+
+def _capped(rows: Iterable[Iterable[Any]]) -> list[list[Any]]:
+    """The rows, read no further than MAX_FILE_ROWS."""
+    found: list[list[Any]] = []
+    for row in rows:
+        if len(found) == MAX_FILE_ROWS:
+            raise _too_many_rows()
+        found.append(list(row))
+    return found
 
 
 def _blank(row: list[Any]) -> bool:
@@ -406,10 +466,11 @@ def _blank(row: list[Any]) -> bool:
 
 def import_file(model: type[models.Model], upload: Any, *, acting_user: Actor) -> ImportResult:
     """Import every row of the file, or none: the result lists each row's errors by column."""
-    return import_rows(model, read_rows(upload), acting_user=acting_user)
+    return import_rows(model, read_rows(upload), acting_user=acting_user, file_name=getattr(upload, "name", "") or "")
 
 
-def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user: Any) -> ImportResult:
+def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user: Actor, file_name: str = "") -> ImportResult:
+    """Import `rows` (a header, then records), every one or none; the change log names the file they came from."""
     result = ImportResult()
     columns = {column.key: column for column in COLUMNS[model]}
     if not rows:
@@ -429,9 +490,11 @@ def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user
     if result.errors:
         return result
     lookups = Lookups(acting_user)
-    with transaction.atomic(), context.acting(acting_user, _("Imported from a file")):
+    name = os.path.basename(file_name.replace("\\", "/"))
+    reason = _("Imported from the file {name}").format(name=name) if name else _("Imported from a file")
+    with transaction.atomic(), context.acting(acting_user, reason):
         for number, row in body:
-            _import_row(model, columns, header, number, row, lookups, acting_user, result)
+            _import_row(model, columns, header, number, row, lookups, acting_user, result, reason)
         if result.errors:
             transaction.set_rollback(True)
             result.created = result.updated = 0
@@ -439,7 +502,7 @@ def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user
 
 
 def _import_row(model: type[models.Model], columns: dict[str, Column], header: list[str], number: int,
-                row: list[Any], lookups: Lookups, user: Any, result: ImportResult) -> None:
+                row: list[Any], lookups: Lookups, user: Actor, result: ImportResult, reason: str) -> None:
     values: dict[str, Any] = {}
     errors: list[RowError] = []
     for index, key in enumerate(header):
@@ -479,10 +542,7 @@ def _import_row(model: type[models.Model], columns: dict[str, Column], header: l
         setattr(obj, field_name, value)
     try:
         with transaction.atomic():
-            if model is Activity:
-                services.save_activity(obj, commitments, acting_user=user)  # type: ignore[arg-type]
-            else:
-                save_record(obj, acting_user=user)
+            services.save_partnership_record(obj, commitments, acting_user=user, reason=reason)
     except ValidationError as error:
         result.errors.extend(_row_errors(number, error, columns))
         return
@@ -499,7 +559,7 @@ def _import_row(model: type[models.Model], columns: dict[str, Column], header: l
 def _row_errors(number: int, error: ValidationError, columns: dict[str, Column]) -> list[RowError]:
     if not hasattr(error, "error_dict"):
         return [RowError(number, "", "", message) for message in error.messages]
-    found = []
+    found: list[RowError] = []
     for key, messages in error.message_dict.items():
         column = columns.get(key)
         if key == NON_FIELD_ERRORS or column is None:
