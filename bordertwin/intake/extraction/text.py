@@ -50,6 +50,7 @@ _MIN_MAIN_CHARS = 200
 # ("Trang chủ | Thời sự | Chính trị", "Trang chủ > Quốc phòng > Biên giới").
 _MENU_SEPARATOR = re.compile(r"\s[|>»›]\s|\s[|>»›]$|^[|>»›]\s")
 _MENU_ITEM_WORDS = 5
+_DIGIT = re.compile(r"\d")
 # A line that is only an image file name or image markup ("2.jpg", "![]() |").
 IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[\w-]+\.(?:jpe?g|png|gif|webp))\s*$", re.I)
 
@@ -109,7 +110,9 @@ def _mask_chrome_lines(text: str) -> str:
     cursor = 0
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
-        if IMAGE_LINE.match(line) or _INLINE_CHROME.match(fold(line)) or _is_menu(line):
+        head = line[:40]
+        inline = (":" in head or ">" in head or "»" in head) and _INLINE_CHROME.match(fold(head))
+        if inline or IMAGE_LINE.match(line) or _is_menu(line):
             pieces.append(text[cursor: match.start()])
             pieces.append(" " * len(line))
             cursor = match.end()
@@ -119,7 +122,7 @@ def _mask_chrome_lines(text: str) -> str:
 
 def _is_menu(line: str) -> bool:
     """Whether a line is a site's menu or breadcrumb rather than text."""
-    if len(line) > 300 or any(c.isdigit() for c in line):
+    if len(line) > 300 or not _MENU_SEPARATOR.search(line) or _DIGIT.search(line):
         return False
     items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
@@ -164,7 +167,10 @@ class Document:
         # The page chrome is never read: only the main article is masked, lowered and folded.
         main, rest = text[: self.main_end], text[self.main_end:]
         self.text = _mask_chrome_lines(main) + rest
-        lower = self.text[: self.main_end].translate(_LOWER_TABLE)
+        main = self.text[: self.main_end]
+        lower = main.lower()
+        if len(lower) != len(main):  # a letter whose lower case is longer: map letter by letter
+            lower = main.translate(_LOWER_TABLE)
         self.lower = lower + rest
         self.folded = lower.translate(_FOLD_TABLE) + rest
 
