@@ -40,7 +40,7 @@ from .users import Actor, User
 __all__ = [
     "ACTIONS", "ADD", "APPROVE", "CHANGE", "DELETE", "RESTORE", "VIEW", "Actor", "Governed", "Kind", "Role", "Scope",
     "User", "allowed_actions", "can", "can_add", "covered_places", "forget_places", "hidden_fields", "history_since",
-    "is_administrator", "may_read_sensitive", "require", "restrict", "scope", "signed_in", "visible_or_404",
+    "is_administrator", "may_read_sensitive", "require", "restrict", "scope", "signed_in", "signed_in_user", "visible_or_404",
 ]
 
 VIEW, ADD, CHANGE, DELETE, APPROVE, RESTORE = "view", "add", "change", "delete", "approve", "restore"
@@ -143,6 +143,14 @@ def signed_in(user: Actor | None) -> TypeGuard[User]:
 
 def _active(user: Actor | None) -> User | None:
     return user if signed_in(user) else None
+
+
+def signed_in_user(actor: Actor | None) -> User:
+    """`actor`, who signed in (every page but the sign-in page requires it); else PermissionDenied."""
+    user = _active(actor)
+    if user is None:
+        raise PermissionDenied(_("You do not have permission to do this with this record."))
+    return user
 
 
 def _memberships(user: User) -> list[Any]:

@@ -140,7 +140,7 @@ def _url(obj: BaseRecord, view: str) -> str:
 class RecordFormMixin:
     """Saves through core.services so access, validation and the change log always apply."""
 
-    template_name = "core/record_form.html"
+    template_name: str | None = "core/record_form.html"
     request: HttpRequest
     object: Any
 

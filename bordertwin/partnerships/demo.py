@@ -43,7 +43,7 @@ def place(key: str) -> Place:
     return Place.objects.get(key=key)
 
 
-def ensure(model: type, lookup: dict[str, Any], values: dict[str, Any], user: User) -> Any:
+def ensure(model: type[Any], lookup: dict[str, Any], values: dict[str, Any], user: User) -> Any:
     existing = model.objects.filter(**lookup).first()
     if existing is not None:
         return existing

@@ -59,8 +59,8 @@ def through(prefix: str, lookups: tuple[str, ...]) -> tuple[str, ...]:
 class Partnership(BaseRecord):
     """A twinned pair: a Vietnamese locality or unit and a Lao one, e.g. Hương Khê – Nakai."""
 
-    objects = LiveManager.from_queryset(PartnershipQuerySet)()
-    all_objects = AllManager.from_queryset(PartnershipQuerySet)()
+    objects = LiveManager.from_queryset(PartnershipQuerySet)()  # type: ignore[misc]  # the stubs make the base's managers class variables; a model's own managers replace them
+    all_objects = AllManager.from_queryset(PartnershipQuerySet)()  # type: ignore[misc]  # as above
 
     vn_place = models.ForeignKey(
         Place, on_delete=models.PROTECT, related_name="vn_partnerships", verbose_name=_("Vietnamese place"),
@@ -117,9 +117,9 @@ class Partnership(BaseRecord):
             errors["vn_place"] = _("The Vietnamese side must be a place in Vietnam.")
         if self.la_place_id and self.la_place.country != "LA":
             errors["la_place"] = _("The Lao side must be a place in Laos.")
-        if self.vn_organisation_id and self.vn_organisation.place.country != "VN":
+        if self.vn_organisation is not None and self.vn_organisation.place.country != "VN":
             errors["vn_organisation"] = _("The Vietnamese organisation must be in Vietnam.")
-        if self.la_organisation_id and self.la_organisation.place.country != "LA":
+        if self.la_organisation is not None and self.la_organisation.place.country != "LA":
             errors["la_organisation"] = _("The Lao organisation must be in Laos.")
         if self.parent_id and self.pk and is_own_ancestor(self, self.parent):
             errors["parent"] = _("A partnership cannot be its own parent.")
@@ -193,7 +193,7 @@ class Agreement(BaseRecord):
         errors = {}
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             errors["valid_to"] = _("An agreement cannot end before it begins.")
-        if self.follows_id:
+        if self.follows is not None:
             if self.follows_id == self.pk:
                 errors["follows"] = _("An agreement cannot follow itself.")
             elif self.follows.partnership_id != self.partnership_id:
@@ -283,12 +283,12 @@ class Commitment(BaseRecord):
         errors: dict[str, Any] = {}
         if (self.target_quantity is None) != (self.target_unit_id is None):
             errors["target_unit"] = _("A target needs both a quantity and a unit.")
-        if self.parent_id:
+        if self.parent is not None:
             if self.parent.agreement_id != self.agreement_id:
                 errors["parent"] = _("A part belongs to a commitment of the same agreement.")
             elif self.pk and is_own_ancestor(self, self.parent):
                 errors["parent"] = _("A commitment cannot be part of itself.")
-        if self.responsible_organisation_id and self.responsible_side in ("VN", "LA"):
+        if self.responsible_organisation is not None and self.responsible_side in ("VN", "LA"):
             if self.responsible_organisation.place.country != self.responsible_side:
                 errors["responsible_organisation"] = _("The responsible organisation must be of the responsible side.")
         if errors:

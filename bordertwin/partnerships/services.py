@@ -75,8 +75,7 @@ def progress_of(commitments: Iterable[Commitment], measured: Mapping[int, Decima
         counted = [(value, weight) for value, weight in parts if value is not None]
         if counted and STATUS_PROGRESS[item.status] is not None:
             total_weight = sum(weight for _value, weight in counted)
-            value: Decimal | None = sum((v * w for v, w in counted), Decimal(0)) / total_weight
-            value = value.quantize(Decimal("0.1"))
+            value: Decimal | None = (sum((v * w for v, w in counted), Decimal(0)) / total_weight).quantize(Decimal("0.1"))
         else:
             value = own_progress(item, measured.get(item.pk))
         result[item.pk] = value

@@ -184,6 +184,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "agreement_count": Agreement.objects.restrict(user).count(),
         "open_commitment_count": Commitment.objects.restrict(user).filter(status__in=services.OPEN_STATUSES).count(),
         "partnerships": partnerships.order_by("-updated_at")[:8],
-        "memberships": user.memberships.select_related("place", "organisation"),
+        "memberships": access.signed_in_user(user).memberships.select_related("place", "organisation"),
     }
     return render(request, "partnerships/home.html", context)

@@ -72,14 +72,14 @@ class Place(BaseRecord):
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             raise ValidationError({"valid_to": _("A place cannot end before it begins.")})
-        if self.parent_id and self.parent.country != self.country:
+        if self.parent is not None and self.parent.country != self.country:
             raise ValidationError({"parent": _("A place is part of a place of the same country.")})
         # The stored path is where the place sits now: a new parent inside it would close a loop.
-        if self.parent_id and self.pk and (self.parent_id == self.pk or self.parent.path.startswith(self.path)):
+        if self.parent is not None and self.pk and (self.parent_id == self.pk or self.parent.path.startswith(self.path)):
             raise ValidationError({"parent": _("A place cannot be part of itself.")})
 
     def compute_path_prefix(self) -> str:
-        return f"{self.parent.path if self.parent_id else '/'}{self.key}/"
+        return f"{self.parent.path if self.parent is not None else '/'}{self.key}/"
 
     def normalise(self) -> None:
         """Store Lao text in one canonical spelling, so the two ways of writing "am" compare equal."""

@@ -1,6 +1,5 @@
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +52,7 @@ register_model_views(
 
 def place_choices(request: HttpRequest) -> HttpResponse:
     """Options for the place picker: places matching what the officer typed, current ones first."""
-    places: QuerySet = Place.objects.restrict(request.user, access.VIEW).select_related("parent")
+    places = Place.objects.restrict(request.user, access.VIEW).select_related("parent")
     if request.GET.get("country") in ("VN", "LA"):
         places = places.filter(country=request.GET["country"])
     query = request.GET.get("q", "").strip()

@@ -26,7 +26,7 @@ def number(value: Decimal | int | float | None, language: str = "vi", places: in
     sign = "-" if amount < 0 else ""
     text = f"{abs(amount):f}"
     whole, _dot, fraction = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -96,7 +96,7 @@ def letterhead(partnership: Partnership, language: str, date_from: datetime.date
     place, organisation = side_parts(partnership, issuing_side)
     other = "VN" if issuing_side == "LA" else "LA"
     committee = _("People's Committee of {place}")
-    superior = committee.format(place=place_name(place.parent, language)) if place.parent_id else ""
+    superior = committee.format(place=place_name(place.parent, language)) if place.parent is not None else ""
     issuer = organisation.name if organisation else committee.format(place=place_name(place, language))
     # A people's committee heads its own letter; a unit under one names it above itself (Decree 30, art. 8).
     authority = superior if organisation else ""

@@ -275,9 +275,9 @@ class Delivery(PartnershipRecord):
             errors["currency"] = _("A value needs a currency.")
         if self.value is None and self.currency:
             errors["value"] = _("A currency needs a value.")
-        if self.commitment_id and self.partnership_id and self.commitment.agreement.partnership_id != self.partnership_id:
+        if self.partnership_id and self.commitment is not None and self.commitment.agreement.partnership_id != self.partnership_id:
             errors["commitment"] = _("The commitment must belong to the same partnership.")
-        if self.giver_organisation_id and self.giver_side and self.giver_organisation.place.country != self.giver_side:
+        if self.giver_side and self.giver_organisation is not None and self.giver_organisation.place.country != self.giver_side:
             errors["giver_organisation"] = _("The giver organisation must be of the giver side.")
         if errors:
             raise ValidationError(errors)

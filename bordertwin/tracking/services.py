@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -102,7 +103,8 @@ def total_value(deliveries: Iterable[Delivery], currency: str) -> Total:
     book = RateBook({d.currency for d in items}, currency)
     total = Total(amount=Decimal("0.00"), currency=currency)
     for delivery in items:
-        converted = book.convert(delivery.value, delivery.currency, currency, delivery.delivered_on)
+        # `items` holds only deliveries with a value.
+        converted = book.convert(cast(Decimal, delivery.value), delivery.currency, currency, delivery.delivered_on)
         if converted is None:
             gap = MissingRate(delivery.currency, currency, delivery.delivered_on)
             if gap not in total.missing:
@@ -141,7 +143,8 @@ def measured_progress(commitments: Iterable[Commitment], today: datetime.date | 
         )
         for row in sums:
             commitment = targeted[row["commitment_id"]]
-            share = (row["total"] or Decimal(0)) * HUNDRED / commitment.target_quantity
+            # `targeted` holds only commitments with a target quantity.
+            share = (row["total"] or Decimal(0)) * HUNDRED / cast(Decimal, commitment.target_quantity)
             result[commitment.pk] = min(HUNDRED, share).quantize(Decimal("0.1"))
         for pk in targeted:
             result.setdefault(pk, Decimal("0.0"))
@@ -149,7 +152,7 @@ def measured_progress(commitments: Iterable[Commitment], today: datetime.date | 
         continues = {c.pk: c.carried_from_id for c in items if c.pk in yearly}
         served = years_served(yearly | {pk for pk in continues.values() if pk})
         for pk in yearly:
-            done = served.get(pk, set()) | served.get(continues[pk], set())
+            done = served.get(pk, set()) | served.get(continues[pk], set())  # type: ignore[arg-type]  # continuing none: get(None) finds no years
             result[pk] = HUNDRED if today.year in done else Decimal(0)
     return result
 
@@ -197,7 +200,7 @@ def commitment_states(commitments: Iterable[Commitment], today: datetime.date | 
         if commitment.recurrence == Recurrence.YEARLY:
             if open_:
                 signed_on = commitment.agreement.signed_on
-                done = served.get(commitment.pk, set()) | served.get(commitment.carried_from_id, set())
+                done = served.get(commitment.pk, set()) | served.get(commitment.carried_from_id, set())  # type: ignore[arg-type]  # as get(None) above
                 for year in range(signed_on.year, today.year + 1):
                     if year in done or not _due_after(commitment, year, signed_on):
                         continue
@@ -339,7 +342,7 @@ def may_answer(user: Actor, record: PartnershipRecord) -> bool:
 
 
 def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Actor, note: str) -> PartnershipRecord:
-    access.require(acting_user, access.VIEW, record)
+    officer = access.require(acting_user, access.VIEW, record)
     if not of_the_other_side(acting_user, record):
         raise ValidationError(
             _("Only an officer of the other side can confirm or dispute what this side entered.")
@@ -347,7 +350,7 @@ def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Actor, note
     if not may_answer(acting_user, record):
         raise PermissionDenied(_("You do not have permission to do this with this record."))
     record.confirmation = verdict
-    record.confirmed_by = acting_user
+    record.confirmed_by = officer
     record.confirmed_at = timezone.now()
     record.confirmation_note = note
     reason = _("Confirmed by the other side") if verdict == Confirmation.CONFIRMED else _("Disputed by the other side")
@@ -377,9 +380,9 @@ def dispute(record: PartnershipRecord, *, acting_user: Actor, note: str) -> Part
 @transaction.atomic
 def approve_period(period: ReviewPeriod, *, acting_user: Actor, reason: str = "") -> ReviewPeriod:
     """An approver approves the review of a period: its activities and deliveries are locked from now on."""
-    access.require(acting_user, access.APPROVE, period)
+    approver = access.require(acting_user, access.APPROVE, period)
     period.full_clean()
-    period.approved_by = acting_user
+    period.approved_by = approver
     period.approved_at = timezone.now()
     period.locked = True
     with context.acting(acting_user, reason or _("Review approved; period locked")):
@@ -390,7 +393,7 @@ def approve_period(period: ReviewPeriod, *, acting_user: Actor, reason: str = ""
 @transaction.atomic
 def unlock_period(period: ReviewPeriod, *, acting_user: Actor, reason: str) -> ReviewPeriod:
     """Reopen a locked period for corrections: only an approver, only with a reason, kept in the record's journal."""
-    access.require(acting_user, access.APPROVE, period)
+    approver = access.require(acting_user, access.APPROVE, period)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give a reason for unlocking the period.")})
@@ -400,7 +403,7 @@ def unlock_period(period: ReviewPeriod, *, acting_user: Actor, reason: str) -> R
     with context.acting(acting_user, reason):
         period.save(update_fields=["locked"])
         JournalEntry.objects.create(
-            content_type=ContentType.objects.get_for_model(period), object_id=period.pk, author=acting_user,
+            content_type=ContentType.objects.get_for_model(period), object_id=period.pk, author=approver,
             text=_("Period unlocked: {reason}").format(reason=reason),
         )
     return period

@@ -87,7 +87,7 @@ class MarkerSerializer(FeatureSerializer):
 
 
 class PatrolSerializer(FeatureSerializer):
-    partnership = serializers.PrimaryKeyRelatedField(read_only=True)
+    partnership: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Patrol

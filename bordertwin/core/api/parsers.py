@@ -1,5 +1,6 @@
 """JSON that the API refuses with a 400 rather than failing on: nesting deeper than any resource needs."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ def too_deep() -> exceptions.ParseError:
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser, answering 400 for JSON nested more than MAX_DEPTH levels."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as error:

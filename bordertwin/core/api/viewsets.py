@@ -1,18 +1,22 @@
 """The base serializer and viewset of every API resource: visible rows only, writes through core.services."""
 
-from django.db.models import Model, QuerySet
+from typing import Any, cast
+
+from django.db.models import QuerySet
 from rest_framework import serializers, viewsets
 
 from bordertwin import access
 from bordertwin.core import context, services
 from bordertwin.core.middleware import change_reason
+from bordertwin.core.models import BaseRecord, RecordQuerySet
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
     """A reference to another record that the requesting user can see; others look non-existent."""
 
     def get_queryset(self) -> QuerySet:
-        queryset = super().get_queryset()
+        # Every resource's references point at records, whose querysets restrict.
+        queryset = cast(RecordQuerySet, super().get_queryset())
         request = self.context.get("request")
         user = getattr(request, "user", None)
         return queryset.restrict(user, access.VIEW)
@@ -22,8 +26,8 @@ class RecordSerializer(serializers.ModelSerializer):
     serializer_related_field = VisibleRelatedField
     url = serializers.SerializerMethodField()
 
-    def get_url(self, obj: Model) -> str:
-        return obj.get_absolute_url()  # type: ignore[attr-defined]
+    def get_url(self, obj: BaseRecord) -> str:
+        return obj.get_absolute_url()
 
 
 class RecordViewSet(viewsets.ModelViewSet):
@@ -33,24 +37,25 @@ class RecordViewSet(viewsets.ModelViewSet):
     ordering = ["pk"]
 
     def get_queryset(self) -> QuerySet:
-        model = self.get_serializer_class().Meta.model
+        model: type[BaseRecord] = cast("type[serializers.ModelSerializer[Any]]", self.get_serializer_class()).Meta.model
         return model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related).order_by(*self.ordering)
 
     def _reason(self) -> str:
         return change_reason(self.request)
 
-    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
-        instance = serializer.Meta.model(**serializer.validated_data)
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        model: type[BaseRecord] = cast("serializers.ModelSerializer[Any]", serializer).Meta.model
+        instance = model(**serializer.validated_data)
         with context.acting(self.request.user):
             serializer.instance = services.save_record(instance, acting_user=self.request.user, reason=self._reason())
 
-    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
-        instance = serializer.instance
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        instance = cast(BaseRecord, serializer.instance)
         for name, value in serializer.validated_data.items():
             setattr(instance, name, value)
         with context.acting(self.request.user):
             services.save_record(instance, acting_user=self.request.user, reason=self._reason())
 
-    def perform_destroy(self, instance: Model) -> None:
+    def perform_destroy(self, instance: BaseRecord) -> None:
         with context.acting(self.request.user):
-            services.delete_record(instance, acting_user=self.request.user, reason=self._reason())  # type: ignore[arg-type]
+            services.delete_record(instance, acting_user=self.request.user, reason=self._reason())

@@ -35,7 +35,7 @@ class AgreementSerializer(RecordSerializer):
 
 
 class CommitmentSerializer(RecordSerializer):
-    carried_from = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    carried_from: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     target_quantity = serializers.DecimalField(
         max_digits=18, decimal_places=3, min_value=Decimal(0), required=False, allow_null=True
     )

@@ -12,7 +12,7 @@ CONFIRMATION_FIELDS = ["recorded_by_side", "confirmation", "confirmed_by", "conf
 
 class ActivitySerializer(RecordSerializer):
     commitments = VisibleRelatedField(many=True, queryset=Commitment.objects.all(), required=False)
-    confirmed_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    confirmed_by: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Activity
@@ -27,7 +27,7 @@ class ActivitySerializer(RecordSerializer):
 class DeliverySerializer(RecordSerializer):
     quantity = serializers.DecimalField(max_digits=18, decimal_places=3, min_value=Decimal(0), required=False, allow_null=True)
     value = serializers.DecimalField(max_digits=20, decimal_places=2, min_value=Decimal(0), required=False, allow_null=True)
-    confirmed_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    confirmed_by: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Delivery
@@ -48,7 +48,7 @@ class ExchangeRateSerializer(RecordSerializer):
 
 
 class ReviewPeriodSerializer(RecordSerializer):
-    approved_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    approved_by: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = ReviewPeriod

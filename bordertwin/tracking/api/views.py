@@ -1,5 +1,6 @@
-from typing import Any
+from typing import Any, cast
 
+from django.db import models
 from django.db.models import QuerySet
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -58,10 +59,11 @@ class PartnershipRecordViewSet(ConfirmationActions, RecordViewSet):
                 instance, commitments, acting_user=self.request.user, reason=self._reason()
             )
 
-    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
-        serializer.instance = self._save(serializer.Meta.model(), dict(serializer.validated_data))
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        model: type[models.Model] = cast("serializers.ModelSerializer[Any]", serializer).Meta.model
+        serializer.instance = self._save(model(), dict(serializer.validated_data))
 
-    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
         self._save(serializer.instance, dict(serializer.validated_data))
 
 
