@@ -146,7 +146,7 @@ def _finish(job: Job, outcome: registry.Outcome) -> None:
         job.result_file.save(outcome.filename, ContentFile(outcome.content), save=False)
     updated = _mine(job).update(
         state=State.DONE, progress=100, finished_at=timezone.now(), summary=outcome.summary, sensitive=outcome.sensitive,
-        result_file=job.result_file.name or "", result_name=outcome.filename, result_type=outcome.content_type,
+        result_file=job.result_file.name or "", result_name=outcome.filename, result_type=outcome.content_type, source_file="",
     )
     if not updated:
         if job.result_file:
@@ -156,11 +156,12 @@ def _finish(job: Job, outcome: registry.Outcome) -> None:
 
 
 def _fail(job: Job, message: str, details: list[str] | None = None) -> None:
-    _mine(job).update(state=State.FAILED, finished_at=timezone.now(), error=message, summary={"errors": details or []})
+    _mine(job).update(state=State.FAILED, finished_at=timezone.now(), error=message, summary={"errors": details or []}, source_file="")
     _drop_source(job)
 
 
 def _drop_source(job: Job) -> None:
+    """The uploaded file a job read is deleted once the job's end is committed."""
     if job.source_file:
         name = job.source_file.name
         transaction.on_commit(lambda: job.source_file.storage.delete(name))
@@ -215,7 +216,7 @@ def recover(now: datetime.datetime | None = None) -> dict[str, int]:
         if job.attempts >= settings.BORDERTWIN_JOB_ATTEMPTS:
             with translation.override(job.language):
                 message = _("The job was interrupted {count} times and was given up. Nothing of it was saved.").format(count=job.attempts)
-            if running.update(state=State.FAILED, finished_at=now, error=message):
+            if running.update(state=State.FAILED, finished_at=now, error=message, source_file=""):
                 counts["failed"] += 1
                 _drop_source(job)
         elif running.update(state=State.QUEUED, worker="", handed_over=False):

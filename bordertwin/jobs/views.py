@@ -32,8 +32,13 @@ def status(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "jobs/partials/status.html", job_context(job))
 
 
+def result_file(job: Job) -> FileResponse | None:
+    """The job's file as a download, once it is done; None before."""
+    if job.state != State.DONE or not job.result_file:
+        return None
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name, content_type=job.result_type)
+
+
 def result(request: HttpRequest, pk: Any) -> HttpResponse:
     job = visible_job(request, pk)
-    if job.state != State.DONE or not job.result_file:
-        return redirect(job)
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name, content_type=job.result_type)
+    return result_file(job) or redirect(job)

@@ -10,7 +10,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from bordertwin import access
-from bordertwin.jobs import services as jobs
 from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Place
 
@@ -93,10 +92,7 @@ def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return bad_request(request, parameters, partnership)
     date_from, date_to, language = parameters
     # Made in the background (reports.jobs): the job's page shows its progress, then the file.
-    asked = {"partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
-    job = jobs.start(review_jobs.REVIEW, request.user, asked, target=partnership,
-                     key=review_jobs.review_key(request.user, partnership, fmt, date_from, date_to, language))
-    return redirect(job)
+    return redirect(review_jobs.queue_review(request.user, partnership, fmt, date_from, date_to, language))
 
 
 def filename(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, language: str, fmt: str) -> str:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -9,7 +10,7 @@ from rest_framework.views import APIView
 
 from .. import services
 from ..models import Job, State
-from ..views import visible_job
+from ..views import result_file, visible_job
 
 
 def job_data(request: Request, job: Job) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def job_data(request: Request, job: Job) -> dict[str, Any]:
         "result": None,
     }
     if job.state == State.DONE and job.result_file:
-        data["result"] = request.build_absolute_uri(reverse("jobs:result", args=[job.pk]))
+        data["result"] = reverse("job-result", args=[job.pk], request=request)
     return data
 
 
@@ -34,3 +35,11 @@ def accepted(request: Request, job: Job) -> Response:
 class JobView(APIView):
     def get(self, request: Request, pk: Any) -> Response:
         return Response(job_data(request, visible_job(request, pk)))
+
+
+class JobResultView(APIView):
+    """The file the job made; 409 while it is not done (poll the job first)."""
+
+    def get(self, request: Request, pk: Any) -> Any:
+        job = visible_job(request, pk)
+        return result_file(job) or Response({"detail": _("The job has not finished."), "state": job.state}, status=409)

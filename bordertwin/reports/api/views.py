@@ -1,0 +1,23 @@
+"""The review report through the API: 202 and a job to poll, the same parameters as the page (?from=&to=&lang=)."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from bordertwin.jobs.api.views import accepted
+
+from .. import jobs, views
+from .. import services as reports_services
+
+
+class ReviewReportView(APIView):
+    def post(self, request: Request, pk: int, fmt: str) -> Response:
+        if fmt not in views.FORMATS:
+            raise Http404(_("There is no report in this format."))
+        partnership = reports_services.review_partnership(request.user, pk)
+        parameters = views.review_parameters(request, partnership)  # type: ignore[arg-type]
+        if isinstance(parameters, list):
+            return Response({"errors": parameters}, status=400)
+        return accepted(request, jobs.queue_review(request.user, partnership, fmt, *parameters))
