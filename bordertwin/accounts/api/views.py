@@ -20,7 +20,7 @@ class IssueTokenView(generics.GenericAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = SignInSerializer
 
-    @extend_schema(responses={200: IssuedTokenSerializer})
+    @extend_schema(operation_id="auth_token_issue", responses={200: IssuedTokenSerializer})
     def post(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -38,6 +38,7 @@ class TokenListView(generics.GenericAPIView):
     """Your tokens, or those of a user you manage; DELETE revokes all of them."""
 
     serializer_class = TokenSerializer
+    queryset = ApiToken.objects.none()  # the schema's model; each request reads services.visible_tokens
     pagination_class = None
 
     def owner(self) -> User:
@@ -49,11 +50,11 @@ class TokenListView(generics.GenericAPIView):
     def get_queryset(self) -> Any:
         return services.visible_tokens(self.request.user).filter(user=self.owner())
 
-    @extend_schema(parameters=[OWNER])
+    @extend_schema(operation_id="auth_tokens_list", parameters=[OWNER], responses={200: TokenSerializer(many=True)})
     def get(self, request: Request) -> Response:
         return Response(self.get_serializer(self.get_queryset(), many=True).data)
 
-    @extend_schema(parameters=[OWNER], responses={204: None})
+    @extend_schema(operation_id="auth_tokens_revoke_all", parameters=[OWNER], responses={204: None})
     def delete(self, request: Request) -> Response:
         for token in self.get_queryset().filter(revoked_at__isnull=True):
             services.revoke_token(token, acting_user=request.user)
@@ -64,14 +65,16 @@ class TokenDetailView(generics.GenericAPIView):
     """One token of yours or of a user you manage; DELETE revokes it (it then answers 401)."""
 
     serializer_class = TokenSerializer
+    queryset = ApiToken.objects.none()
 
     def get_object(self) -> ApiToken:
         return get_object_or_404(services.visible_tokens(self.request.user), pk=self.kwargs["pk"])
 
+    @extend_schema(operation_id="auth_token_retrieve")
     def get(self, request: Request, pk: int) -> Response:
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(responses={204: None})
+    @extend_schema(operation_id="auth_token_revoke", responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
         services.revoke_token(self.get_object(), acting_user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
