@@ -26,8 +26,8 @@ from .domains import classify
 from .text import Block, Document, bigrams, similarity, strip_span, words
 
 _AGREE = (
-    r"(?<!sự )(?:thống nhất(?!\s+(?:đất nước|non sông|trong|ý chí))|nhất trí)"
-    r"|cam kết|quyết tâm|phấn đấu|khẳng định|cùng nhau|\bsẽ"
+    r"thống nhất(?<!sự thống nhất)(?!\s+(?:đất nước|non sông|trong|ý chí))|nhất trí(?<!sự nhất trí)"
+    r"|cam kết|quyết tâm|phấn đấu|khẳng định|cùng nhau|sẽ(?<!\wsẽ)"
 )
 _TIME_AHEAD = r"thời gian tới|sắp tới|giai đoạn tới|năm tới|phương hướng"
 _PROPOSE = r"đề xuất|đề nghị|kiến nghị"

@@ -76,7 +76,7 @@ AGREEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RECORD_OF = re.compile(r"biên bản(?:\s+[^\s.;,]+){0,5}?\s+(?:của|về)\s+(?:(?:các|những)\s+)?$")
 # A signing at the event itself: the sign, then the document it signs, with no date of its own.
 _SIGNED_HERE = re.compile(
-    r"(?:(?:đã\s+)?k[ýí](?:\s+kết)?|thông qua|thống nhất)\s+(?:(?:bản|văn bản|các văn bản)\s+)?"
+    r"(?:k[ýí](?:\s+kết)?|thông qua|thống nhất)\s+(?:(?:bản|văn bản|các văn bản)\s+)?"
     r"(?=(?:biên bản|bản ghi nhớ|ghi nhớ|quy chế|qui chế|kế hoạch|thỏa thuận|thoả thuận|chương trình hợp tác))"
 )
 # Before a signing at the event: words that make it an older document being carried out.

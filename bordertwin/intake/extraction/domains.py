@@ -86,7 +86,9 @@ _INDEX: dict[str, list[tuple[str, int]]] = {}
 for _domain, _words in KEYWORDS.items():
     for _word, _weight in _words.items():
         _INDEX.setdefault(_word, []).append((_domain, _weight))
-_PATTERN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)")
+# No look-behind before the words: the search then jumps between their first letters; a
+# match inside a word is dropped after.
+_PATTERN = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)")
 
 
 def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
@@ -107,6 +109,8 @@ def _all_hits(low: str) -> list[tuple[int, int, str, int]]:
     hits = []
     for match in _PATTERN.finditer(low):
         word = match.group()
+        if match.start() and (low[match.start() - 1].isalnum() or low[match.start() - 1] == "_"):
+            continue
         exclude = _EXCLUDE_BEFORE.get(word)
         if exclude and exclude.search(low[max(0, match.start() - 20): match.start()]):
             continue

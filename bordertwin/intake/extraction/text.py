@@ -240,7 +240,7 @@ class Document:
 
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+_SENTENCE_END = re.compile(r"(?P<stop>[.!?…])[\"”’)]*\s+")
 _LIST_NUMBER = re.compile(r"\d{1,2}|[IVXivx]{1,4}|[a-zđ]|(?i:điều|mục|phần)\s+\d{1,2}")
 _ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|v\.v|Th|Ths)\.|\.\.\.?)$")
 
@@ -250,14 +250,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        nxt = match.end()
+        nxt, stop = match.end(), match.end("stop")
         if nxt >= end or not (text[nxt].isupper() or text[nxt] in "\"“(‘'"):
             continue
-        if _ABBREVIATION.search(text[max(cursor, match.start() - 6): match.start()]):
+        if _ABBREVIATION.search(text[max(cursor, stop - 6): stop]):
             continue
-        if _LIST_NUMBER.fullmatch(text[cursor: match.start()].strip().rstrip(".")):
+        if _LIST_NUMBER.fullmatch(text[cursor: stop].strip().rstrip(".")):
             continue  # "1. Tiếp tục …", "II. PHƯƠNG HƯỚNG …": a list marker, not a sentence
-        pieces.append((cursor, match.start()))
+        pieces.append((cursor, stop))
         cursor = nxt
     if cursor < end:
         pieces.append((cursor, end))
