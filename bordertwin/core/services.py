@@ -129,8 +129,20 @@ def check_upload(upload: UploadedFile) -> str:
     return media_type
 
 
+def log_on_record(obj: models.Model, *, acting_user: Actor, reason: str) -> None:
+    """A line in `obj`'s change log saying what happened beside its fields (a file attached or removed),
+    without saving the record itself: its fields are logged as they are stored."""
+    stored = type(obj)._base_manager.get(pk=obj.pk)
+    ctx = context.current()
+    type(obj).history.bulk_history_create(  # type: ignore[attr-defined]
+        [stored], update=True, default_user=acting_user, default_change_reason=reason,
+        custom_historical_attrs={"request_id": ctx.request_id} if ctx else None,
+    )
+
+
 @transaction.atomic
 def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Actor) -> Attachment:
+    """Keep a file with a record, if the user may change it; the record's change log names the file."""
     uploader = access.require(acting_user, access.CHANGE, obj)
     media_type = check_upload(upload)
     digest = hashlib.sha256()
@@ -143,17 +155,23 @@ def attach_file(obj: models.Model, upload: UploadedFile, *, acting_user: Actor) 
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, name=name,
         media_type=media_type, size=cast(int, upload.size), sha256=digest.hexdigest(), uploaded_by=uploader,
     )
-    with context.acting(acting_user):
+    reason = _("File attached: {name}").format(name=name)
+    with context.acting(acting_user, reason):
         attachment.file.save(name, upload, save=False)
         attachment.save()
+        log_on_record(obj, acting_user=uploader, reason=reason)
     return attachment
 
 
 @transaction.atomic
 def remove_attachment(attachment: Attachment, *, acting_user: Actor) -> Attachment:
+    """Remove a file from a record (softly), if the user may change the record; its change log names the file."""
     # Records are deleted softly: an attachment's record is always there.
-    access.require(acting_user, access.CHANGE, cast(models.Model, attachment.record))
+    record = cast(models.Model, attachment.record)
+    remover = access.require(acting_user, access.CHANGE, record)
     attachment.deleted_at = timezone.now()
-    with context.acting(acting_user):
+    reason = _("File removed: {name}").format(name=attachment.name)
+    with context.acting(acting_user, reason):
         attachment.save(update_fields=["deleted_at"])
+        log_on_record(record, acting_user=remover, reason=reason)
     return attachment
