@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # One number as written. Order matters: grouped thousands before plain digits.
 NUMBER = (
@@ -43,18 +44,23 @@ VAGUE_BEFORE = re.compile(r"(?:hàng|vài|mấy|nhiều|hàng chục|hàng trăm
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def led_by_digits(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
-    """``pattern.finditer(text, start, end)`` for a pattern whose matches start at a run of
-    digits, tried only there: a pattern that opens with a look-behind is otherwise tried at
-    every offset of the text."""
-    end = len(text) if end is None else end
-    last = start
-    for run in _DIGIT_RUN.finditer(text, start, end):
-        if run.start() < last:
+@lru_cache(maxsize=4)
+def _digit_runs(text: str) -> tuple[int, ...]:
+    """Where the runs of digits of ``text`` start: searched once per text."""
+    return tuple(run.start() for run in _DIGIT_RUN.finditer(text))
+
+
+def led_by_digits(pattern: re.Pattern[str], text: str):
+    """``pattern.finditer(text)`` for a pattern whose matches start at a run of digits,
+    tried only there: a pattern that opens with a look-behind is otherwise tried at every
+    offset of the text."""
+    last = 0
+    for start in _digit_runs(text):
+        if start < last:
             continue
-        match = pattern.match(text, run.start(), end)
+        match = pattern.match(text, start)
         if match is not None:
-            last = max(match.end(), run.start() + 1)
+            last = max(match.end(), start + 1)
             yield match
 
 
