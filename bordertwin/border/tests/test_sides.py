@@ -65,7 +65,6 @@ def the_other_side(world, border):
 
 
 def test_a_one_sided_patrol_is_its_sides_alone_until_shared(api, world, border, vn_patrol):
-    assert vn_patrol.owning_side == "VN" and vn_patrol.shared_at is None
     url = f"/api/v1/patrols/{vn_patrol.pk}/"
     for person in the_other_side(world, border):
         api.force_authenticate(person)
@@ -81,6 +80,7 @@ def test_a_one_sided_patrol_is_its_sides_alone_until_shared(api, world, border, 
     assert api.get(url).json()["properties"]["vn_names"] == NAMES
     patrol = Patrol.objects.get(pk=vn_patrol.pk)
     assert (patrol.findings, patrol.deleted_at, patrol.route_geojson) == (FINDINGS, None, "")
+    assert (patrol.owning_side, patrol.shared_at) == ("VN", None)
 
 
 def test_once_shared_the_other_side_reads_the_findings_not_the_names_and_never_changes_it(api, world, border, vn_patrol):
