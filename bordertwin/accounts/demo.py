@@ -1,4 +1,4 @@
-"""Demo users. Their password comes from BORDERTWIN_DEMO_PASSWORD, or is generated once and printed."""
+"""Demo users. Their password comes from BORDERTWIN_DEMO_PASSWORD (checked by the password validators), or is generated once and printed."""
 
 import os
 import secrets
@@ -9,7 +9,7 @@ from bordertwin.core.choices import Side
 from bordertwin.places.models import Place
 
 from .models import User
-from .services import grant_role
+from .services import create_user, grant_role, validate_new_password
 
 # username: (side, superuser, role, place key or None for everywhere, full name)
 DEMO_USERS = {
@@ -31,11 +31,11 @@ def load(stdout: IO[str]) -> str:
                 password = secrets.token_urlsafe(12)
                 generated = True
             first, _, last = full_name.partition(" ")
-            user = User(username=username, side=side, is_superuser=superuser, is_staff=superuser, first_name=first, last_name=last)
-            user.set_password(password)
-            user.save()
+            user = create_user(username=username, password=password, side=side, temporary=False, is_superuser=superuser,
+                               is_staff=superuser, first_name=first, last_name=last)
             created.append(username)
         elif os.environ.get("BORDERTWIN_DEMO_PASSWORD") and not user.check_password(password):
+            validate_new_password(password, user)
             user.set_password(password)
             user.save(update_fields=["password"])
         if role:

@@ -94,3 +94,16 @@ def test_the_new_user_form_validates_the_password(client, world):
     response = client.post("/accounts/users/add/", {"username": "new-la", "password1": "abc", "password2": "abc"})
     assert response.status_code == 200 and "too short" in response.content.decode()
     assert not User.objects.filter(username="new-la").exists()
+
+
+def test_a_weak_demo_password_is_refused(db, monkeypatch):
+    import io
+
+    from django.core.exceptions import ValidationError
+
+    from bordertwin.accounts import demo
+
+    monkeypatch.setenv("BORDERTWIN_DEMO_PASSWORD", "1")
+    with pytest.raises(ValidationError):
+        demo.load(io.StringIO())
+    assert not User.objects.exists()
