@@ -111,7 +111,7 @@ def officer(username: str, stdout: IO[str]) -> User:
     return user
 
 
-def ensure(model: type, lookup: dict[str, Any], values: dict[str, Any], user: User) -> Any:
+def ensure(model: type[Any], lookup: dict[str, Any], values: dict[str, Any], user: User) -> Any:
     existing = model.objects.filter(**lookup).first()
     if existing is not None:
         return existing

@@ -47,9 +47,9 @@ def save_patrol(patrol: Patrol, *, acting_user: Actor, reason: str = "") -> Patr
     An officer records their own side's patrols and joint ones; a patrol naming only the
     other side's unit is that side's to record.
     """
-    access.require(acting_user, access.ADD if patrol.pk is None else access.CHANGE, patrol)
-    patrol.assign_side(acting_user.side)
-    if patrol.owning_side not in ("", acting_user.side) and not acting_user.is_superuser:
+    officer = access.require(acting_user, access.ADD if patrol.pk is None else access.CHANGE, patrol)
+    patrol.assign_side(officer.side)
+    if patrol.owning_side not in ("", officer.side) and not officer.is_superuser:
         field = "vn_unit" if patrol.owning_side == Side.VN else "la_unit"
         raise ValidationError({field: _(
             "A patrol of one side is that side's to record: name a unit of your side, or a unit of each side for a joint patrol."
@@ -142,7 +142,7 @@ def report_incident(incident: Incident, *, acting_user: Actor, note: str = "") -
 def move_incident(incident: Incident, to_status: str, *, acting_user: Actor, note: str = "") -> Incident:
     """Move an incident one step along its workflow, recording who, when and why."""
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
-    access.require(acting_user, access.VIEW, incident)
+    officer = access.require(acting_user, access.VIEW, incident)
     if to_status not in TRANSITIONS.get(incident.status, ()):
         raise ValidationError(
             _("An incident that is “{current}” cannot become “{target}”.").format(
@@ -151,13 +151,13 @@ def move_incident(incident: Incident, to_status: str, *, acting_user: Actor, not
         )
     if to_status == IncidentStatus.SHARED:
         access.require(acting_user, access.CHANGE, incident)
-    elif incident.shared_at is None and acting_user.side != incident.reported_by_side and not acting_user.is_superuser:
+    elif incident.shared_at is None and officer.side != incident.reported_by_side and not officer.is_superuser:
         raise ValidationError(_("Only the reporting side handles an incident it has not shared."))
     if to_status in (IncidentStatus.RESOLVED, IncidentStatus.CLOSED) and not note.strip():
         raise ValidationError({"note": _("Say how the incident was resolved or why it is closed.")})
     step = IncidentStep(
-        incident=incident, from_status=incident.status, to_status=to_status, acted_by=acting_user,
-        side=acting_user.side, note=note.strip(),
+        incident=incident, from_status=incident.status, to_status=to_status, acted_by=officer,
+        side=officer.side, note=note.strip(),
     )
     incident.status = to_status
     if to_status == IncidentStatus.SHARED:
@@ -174,7 +174,8 @@ def allowed_moves(incident: Incident, user: Actor) -> list[tuple[str, str]]:
     for status in TRANSITIONS.get(incident.status, ()):
         if status == IncidentStatus.SHARED and not access.can(user, access.CHANGE, incident):
             continue
-        if status != IncidentStatus.SHARED and incident.shared_at is None and user.side != incident.reported_by_side and not user.is_superuser:
+        reporting_side = access.signed_in(user) and (user.side == incident.reported_by_side or user.is_superuser)
+        if status != IncidentStatus.SHARED and incident.shared_at is None and not reporting_side:
             continue
         moves.append((status, _label(status)))
     return moves

@@ -2,11 +2,11 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import QuerySetRequestMixin
 
 from bordertwin import access
+from bordertwin.core.models import RecordQuerySet
 from bordertwin.core.text import MAX_SEARCH_CHARS
 
 
@@ -23,11 +23,11 @@ class RecordFilterSet(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         for choice_filter in self.filters.values():
             queryset = getattr(choice_filter, "queryset", None)
-            if isinstance(choice_filter, QuerySetRequestMixin) and hasattr(queryset, "restrict"):
+            if isinstance(choice_filter, QuerySetRequestMixin) and isinstance(queryset, RecordQuerySet):
                 # A choice among records offers, and accepts, only those the user may see.
                 choice_filter.queryset = queryset.restrict(user, access.VIEW)
 
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_search(self, queryset: RecordQuerySet, name: str, value: str) -> RecordQuerySet:
         return queryset.search(value)
 
     @property

@@ -43,7 +43,7 @@ class ChangeContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with context.acting(request.user, reason=change_reason(request)) as ctx:
-            request.change_context = ctx
+            request.change_context = ctx  # type: ignore[attr-defined]  # the request carries its change context to the views
             return self.get_response(request)
 
 

@@ -98,7 +98,9 @@ class Table:
         ]
 
     def export_rows(self, queryset: QuerySet) -> Iterator[list[Any]]:
-        source = queryset.iterator(chunk_size=2000) if not queryset._prefetch_related_lookups else queryset
+        # iterator() would drop the prefetches that Django notes in _prefetch_related_lookups.
+        prefetches = queryset._prefetch_related_lookups  # type: ignore[attr-defined]  # Django's own, unlisted in the stubs
+        source = queryset.iterator(chunk_size=2000) if not prefetches else queryset
         for obj in source:
             yield [plain(c.read(obj)) for c in self.columns]
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -42,6 +43,7 @@ class RecordListView(ListView):
     """A paginated, filterable, searchable list that exports what it shows to CSV and XLSX."""
 
     template_name = "core/record_list.html"
+    model: type[BaseRecord]
     filterset_class: Any = None
     table: Table = Table([])
     related: tuple[str, ...] = ()
@@ -58,7 +60,7 @@ class RecordListView(ListView):
     def get_paginate_by(self, queryset: QuerySet) -> int:
         return page_size(self.request)
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]  # exports stream
         export = request.GET.get("export")
         if export in EXPORT_FORMATS:
             queryset = self.get_queryset()
@@ -70,7 +72,8 @@ class RecordListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_template_names(self) -> list[str]:
-        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+        htmx = getattr(self.request, "htmx", None)
+        if htmx and not htmx.boosted:
             return ["core/partials/record_table.html"]
         return [self.template_name]
 
@@ -189,7 +192,7 @@ class RecordCreateView(RecordFormMixin, CreateView):
     def get_initial(self) -> dict[str, Any]:
         return {key: self.request.GET[key] for key in self.prefill if self.request.GET.get(key)}
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not access.can_add(request.user, self.model):
             raise PermissionDenied(_("You cannot add records of this kind."))
         return super().dispatch(request, *args, **kwargs)
@@ -269,7 +272,7 @@ def record_attach(request: HttpRequest, content_type_id: int, pk: int) -> HttpRe
     return redirect(obj.get_absolute_url())
 
 
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     attachment = get_object_or_404(Attachment, pk=pk, deleted_at__isnull=True)
     record = attachment.record
     if record is None or not access.can(request.user, access.VIEW, record):
@@ -296,7 +299,7 @@ class DeletedRecordsView(View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         # Every deleted record's date and id first (no cap), then the records of the shown page only.
-        keys = []
+        keys: list[tuple[Any, ...]] = []
         for model in _record_models():
             deleted = model.all_objects.filter(deleted_at__isnull=False).restrict(request.user, access.RESTORE)
             keys += [(deleted_at, model, pk) for deleted_at, pk in deleted.values_list("deleted_at", "pk")]

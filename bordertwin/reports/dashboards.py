@@ -5,11 +5,13 @@ queries for a partnership with ten deliveries or ten thousand.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.functional import Promise
 
 from bordertwin.access.users import Actor
 from bordertwin.core.choices import Side
@@ -24,14 +26,14 @@ PARTNERSHIP_RELATED = sides()
 CHART_CURRENCY = Currency.VND
 
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     CommitmentStatus.PROPOSED: "#9aa9b6", CommitmentStatus.AGREED: "#343f99", CommitmentStatus.IN_PROGRESS: "#d99a00",
     CommitmentStatus.DONE: "#1f6b3a", CommitmentStatus.CARRIED_OVER: "#6a4c93", CommitmentStatus.CANCELLED: "#b3261e",
 }
 SIDE_COLOURS = {"VN": "#c8102e", "LA": "#1d4e89"}
 
 
-def chart(kind: str, labels: list[Any], series: list[tuple[str, list[Any]]], stacked: bool = True,
+def chart(kind: str, labels: list[Any], series: Sequence[tuple[str | Promise, Sequence[Any]]], stacked: bool = True,
           counts: bool = False, colours: list[str] | None = None) -> dict[str, Any]:
     """A chart as the page script draws it: labels on the x axis, one named series per colour."""
     return {
@@ -116,7 +118,7 @@ def aid_category_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return chart("bar", years, series)
 
 
-def activity_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def activity_chart(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Activities per year (x) by kind (series), from rows of year, kind, count."""
     counts: dict[str, dict[int, int]] = defaultdict(dict)
     years = sorted({row["year"] for row in rows})
@@ -201,7 +203,7 @@ def overview(user: Actor, province: Place | None = None) -> dict[str, Any]:
         value_by_partnership[pk] = total or Decimal(0)
     rows_by_year = aid_rows(deliveries)
     aid_table, aid_chart = aid_by_year(rows_by_year)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for partnership in partnerships:
         statuses = by_partnership.get(partnership.pk, {})
         rows.append({

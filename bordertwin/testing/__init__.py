@@ -16,6 +16,7 @@ and commitments each, and Nghệ An–Xiengkhouang, outside every VN editor's sc
 """
 
 import datetime
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,9 +35,9 @@ def ensure_reference() -> None:
         Command(stdout=_Null()).handle()
 
 
-class _Null:
-    def write(self, *args: Any) -> None:
-        pass
+class _Null(io.StringIO):
+    def write(self, *args: Any) -> int:
+        return 0
 
 
 def make_user(username: str, side: str = "VN", role: str | None = None, place_key: str | None = None,

@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -534,7 +534,8 @@ def _import_row(model: type[models.Model], columns: dict[str, Column], header: l
         obj = model()
     for key, value in values.items():
         field_name = key
-        model_field = model._meta.get_field(field_name)
+        # The columns are the model's own fields, never reverse relations.
+        model_field = cast(models.Field, model._meta.get_field(field_name))
         if value in (None, "") and not model_field.null and model_field.has_default():
             value = model_field.get_default()
         elif value == "" and model_field.null:

@@ -1,6 +1,7 @@
 """The evaluation: pairs of texts and gold files, matching rules, and the report."""
 
 import json
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,7 @@ def test_a_missing_directory_is_an_error(tmp_path):
 
 
 def empty_prediction(**fields):
-    base = {
+    base: dict[str, Any] = {
         "vn_parties": [], "la_parties": [], "event_date": None, "agreement_dates": [], "money": [],
         "quantities": [], "domains": [], "commitments": [],
     }

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,7 +69,7 @@ def test_accepting_creates_the_records_in_one_go_and_links_them_to_their_spans(w
     review = Review(
         partnership=world.tt_noongma, agreements=[agreement_item(submitted)], commitments=[commitment_item(submitted)],
     )
-    created = accept_proposals(submitted, review, acting_user=world.la_province_editor)
+    created: list[Any] = accept_proposals(submitted, review, acting_user=world.la_province_editor)
     agreement, commitment = created
     assert agreement.partnership == world.tt_noongma and agreement.signed_on == datetime.date(2024, 6, 20)
     assert commitment.agreement == agreement and commitment.domain == "defense_security"
@@ -89,7 +90,7 @@ def test_a_new_partnership_is_created_from_the_matched_places(world, submitted):
         key="partnership", field="vn_parties", span=span_of(submitted, "xã Thượng Trạch"), text="xã Thượng Trạch",
         values={"vn_place": vn, "la_place": la, "level": "commune"},
     )
-    created = accept_proposals(submitted, Review(new_partnership=new, agreements=[agreement_item(submitted)]), acting_user=world.admin)
+    created: list[Any] = accept_proposals(submitted, Review(new_partnership=new, agreements=[agreement_item(submitted)]), acting_user=world.admin)
     partnership = created[0]
     assert isinstance(partnership, Partnership) and partnership.pk != world.tt_noongma.pk
     assert created[1].partnership == partnership
@@ -177,7 +178,7 @@ def test_an_agreement_already_recorded_is_reused_not_duplicated(world):
         key="commitment-0", field="commitments", span=span_of(document, "hỗ trợ 9 con bò"), text="hỗ trợ 9 con bò",
         values={"text": "Hỗ trợ 9 con bò", "domain": "economy"}, agreement=0,
     )
-    created = accept_proposals(
+    created: list[Any] = accept_proposals(
         document, Review(partnership=world.hk_nakai, agreements=[item], commitments=[commitment]),
         acting_user=world.vn_province_editor,
     )

@@ -91,7 +91,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
 class Kind:
     """How to reach one kind of record through pages and API, and how to fill in its forms."""
 
-    model: type
+    model: type[Any]
     list_url: str
     api_url: str
     detail_url: Callable[[Any], str]
@@ -182,7 +182,7 @@ def person_of(world: Any, name: str) -> Any:
     return None if name == "anonymous" else getattr(world, name)
 
 
-def fresh(model: type, pk: int) -> Any:
+def fresh(model: type[Any], pk: int) -> Any:
     return model.all_objects.get(pk=pk)
 
 
