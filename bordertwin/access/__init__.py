@@ -250,7 +250,12 @@ def can_add(actor: Actor | None, model: type[Model]) -> bool:
     user = _active(actor)
     if user is None:
         return False
-    return user.is_superuser or not scope(user, ADD, model).empty
+    user_scope = scope(user, ADD, model)
+    governed = declaration(model)
+    if not (governed.access_places or governed.access_organisations):
+        # Records of no place (e.g. exchange rates) are kept by those who cover everywhere.
+        return user_scope.everywhere
+    return not user_scope.empty
 
 
 def may_read_sensitive(user: Actor | None, obj: Model) -> bool:

@@ -259,6 +259,7 @@ def record_note(request: HttpRequest, content_type_id: int, pk: int) -> HttpResp
 @require_POST
 def record_attach(request: HttpRequest, content_type_id: int, pk: int) -> HttpResponse:
     obj = _record(request, content_type_id, pk)
+    access.require(request.user, access.CHANGE, obj)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to attach."))
@@ -296,6 +297,11 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 class DeletedRecordsView(View):
     """Deleted records an administrator may restore, newest first."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not access.is_administrator(request.user):
+            raise PermissionDenied(_("Only administrators see and restore deleted records."))
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:
         # Every deleted record's date and id first (no cap), then the records of the shown page only.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
 from bordertwin.core.choices import Side
+from bordertwin.core.fields import BoundedTextField
 from bordertwin.core.models import BaseRecord
 from bordertwin.core.text import normalise_lao
 
@@ -41,7 +42,7 @@ class Place(BaseRecord):
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=200)
     name_lo = models.CharField(_("name (Lao)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    aliases = models.TextField(_("other spellings"), blank=True, help_text=_("One per line or separated by semicolons."))
+    aliases = BoundedTextField(_("other spellings"), max_length=2_000, blank=True, help_text=_("One per line or separated by semicolons."))
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("part of")
     )
@@ -141,7 +142,7 @@ class Succession(BaseRecord):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=SuccessionKind.choices)
     date = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=10_000, blank=True)
 
     access_places = ("predecessor", "successor")
     access_kind = access.Kind.REFERENCE
@@ -176,7 +177,9 @@ class Organisation(BaseRecord):
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
     search_fields = ("name_vi", "name_en", "name_lo", "place__name_vi", "place__name_en")
+    # A role over the organisation itself covers it too, as one over its place does.
     access_places = ("place",)
+    access_organisations = ("pk",)
     access_kind = access.Kind.PUBLIC
 
     class Meta:

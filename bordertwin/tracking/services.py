@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import cast
+from typing import NamedTuple, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,8 +33,7 @@ CLOSED_STATUSES = (CommitmentStatus.DONE, CommitmentStatus.CARRIED_OVER, Commitm
 # --- Totals ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MissingRate:
+class MissingRate(NamedTuple):
     """A conversion a total needed and found no rate for."""
 
     currency: str
@@ -49,7 +48,8 @@ class MissingRate:
 
 @dataclass
 class Total:
-    """A sum of delivery values in one currency; what could not be converted is listed, never guessed."""
+    """A sum of delivery values in one currency, on the deliveries page and in the review report;
+    what could not be converted is listed, never guessed."""
 
     amount: Decimal
     currency: str
@@ -231,22 +231,6 @@ def _year_due_passed(commitment: Commitment, year: int, today: datetime.date) ->
     return _due_in(commitment, year) < today
 
 
-@transaction.atomic
-def set_commitment_status(commitment: Commitment, status: str, *, acting_user: Actor, reason: str) -> Commitment:
-    """An approver sets where a commitment stands, and says why."""
-    access.require(acting_user, access.APPROVE, commitment)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give a reason for the new status.")})
-    if status not in CommitmentStatus.values:
-        raise ValidationError({"status": _("Choose a valid status.")})
-    commitment.status = status
-    commitment.full_clean()
-    with context.acting(acting_user, reason):
-        commitment.save(update_fields=["status"])
-    return commitment
-
-
 # --- Writing activities and deliveries ---------------------------------------------------------------------
 
 
@@ -344,9 +328,7 @@ def may_answer(user: Actor, record: PartnershipRecord) -> bool:
 def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Actor, note: str) -> PartnershipRecord:
     officer = access.require(acting_user, access.VIEW, record)
     if not of_the_other_side(acting_user, record):
-        raise ValidationError(
-            _("Only an officer of the other side can confirm or dispute what this side entered.")
-        )
+        raise PermissionDenied(_("Only an officer of the other side can confirm or dispute what this side entered."))
     if not may_answer(acting_user, record):
         raise PermissionDenied(_("You do not have permission to do this with this record."))
     record.confirmation = verdict

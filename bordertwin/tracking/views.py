@@ -12,19 +12,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bordertwin import access
+from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
     EXPORT_FORMATS,
     RecordCreateView,
-    RecordDeleteView,
     RecordDetailView,
     RecordListView,
     RecordUpdateView,
 )
+from bordertwin.jobs import services as jobs
+from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.models import Commitment, sides
 
 from . import importing, services
+from . import jobs as tracking_jobs
 from .choices import Currency
 from .filtersets import ActivityFilterSet, DeliveryFilterSet, ExchangeRateFilterSet, ReviewPeriodFilterSet
 from .forms import (
@@ -94,19 +97,8 @@ def spreadsheet_response(rows: list[list[Any]], filename: str, kind: str) -> Htt
 # --- Activities
 
 
-class ActivityListView(SpreadsheetExportMixin, RecordListView):
-    model = Activity
-    filterset_class = ActivityFilterSet
-    related = ("partnership", *PARTNERSHIP_RELATED)
-    table = Table([
-        Column(gettext_lazy("Activity"), "title", link=True),
-        Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Date"), lambda a: precise_date(a.started_on, a.date_precision)),
-        Column(gettext_lazy("Place"), "venue"),
-        Column(gettext_lazy("Host"), "host_side"),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Confirmation"), "confirmation"),
-    ])
+class SpreadsheetListView(SpreadsheetExportMixin, RecordListView):
+    pass
 
 
 class PartnershipRecordDetailView(RecordDetailView):
@@ -123,9 +115,6 @@ class PartnershipRecordDetailView(RecordDetailView):
 
 
 class ActivityDetailView(PartnershipRecordDetailView):
-    model = Activity
-    related = ("partnership", *PARTNERSHIP_RELATED, "confirmed_by")
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["commitments"] = self.object.commitments.restrict(self.request.user).select_related("agreement")
@@ -144,41 +133,36 @@ class PartnershipRecordFormMixin:
         )
 
 
-class ActivityCreateView(PartnershipRecordFormMixin, RecordCreateView):
-    model = Activity
-    form_class = ActivityForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {key: self.request.GET[key] for key in ("partnership", "kind") if self.request.GET.get(key)}
+class PartnershipRecordCreateView(PartnershipRecordFormMixin, RecordCreateView):
+    pass
 
 
-class ActivityUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
-    model = Activity
-    form_class = ActivityForm
+class PartnershipRecordUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
+    pass
 
 
-class ActivityDeleteView(RecordDeleteView):
-    model = Activity
+register_model_views(
+    Activity, "activities/",
+    table=Table([
+        Column(gettext_lazy("Activity"), "title", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Date"), lambda a: precise_date(a.started_on, a.date_precision)),
+        Column(gettext_lazy("Place"), "venue"),
+        Column(gettext_lazy("Host"), "host_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Confirmation"), "confirmation"),
+    ]),
+    filterset=ActivityFilterSet, form=ActivityForm, related=("partnership", *PARTNERSHIP_RELATED), prefill=("partnership", "kind"),
+    list=SpreadsheetListView, detail=ActivityDetailView, detail_related=("partnership", *PARTNERSHIP_RELATED, "confirmed_by"),
+    add=PartnershipRecordCreateView, edit=PartnershipRecordUpdateView,
+)
 
 
 # --- Deliveries
 
 
-class DeliveryListView(SpreadsheetExportMixin, RecordListView):
-    model = Delivery
-    filterset_class = DeliveryFilterSet
+class DeliveryListView(SpreadsheetListView):
     template_name = "tracking/delivery_list.html"
-    related = ("partnership", *PARTNERSHIP_RELATED, "unit")
-    table = Table([
-        Column(gettext_lazy("Item"), "item", link=True),
-        Column(gettext_lazy("Category"), "category"),
-        Column(gettext_lazy("Quantity"), quantity),
-        Column(gettext_lazy("Value"), value),
-        Column(gettext_lazy("Delivered on"), lambda d: precise_date(d.delivered_on, d.delivered_on_precision)),
-        Column(gettext_lazy("Giver side"), "giver_side"),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Confirmation"), "confirmation"),
-    ])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -191,12 +175,6 @@ class DeliveryListView(SpreadsheetExportMixin, RecordListView):
 
 
 class DeliveryDetailView(PartnershipRecordDetailView):
-    model = Delivery
-    related = (
-        "partnership", *PARTNERSHIP_RELATED, "unit", "commitment__agreement", "giver_organisation", "recipient_organisation",
-        "recipient_place", "confirmed_by",
-    )
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         delivery = self.object
@@ -206,21 +184,26 @@ class DeliveryDetailView(PartnershipRecordDetailView):
         return context
 
 
-class DeliveryCreateView(PartnershipRecordFormMixin, RecordCreateView):
-    model = Delivery
-    form_class = DeliveryForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {key: self.request.GET[key] for key in ("partnership", "commitment", "category") if self.request.GET.get(key)}
-
-
-class DeliveryUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
-    model = Delivery
-    form_class = DeliveryForm
-
-
-class DeliveryDeleteView(RecordDeleteView):
-    model = Delivery
+register_model_views(
+    Delivery, "deliveries/",
+    table=Table([
+        Column(gettext_lazy("Item"), "item", link=True),
+        Column(gettext_lazy("Category"), "category"),
+        Column(gettext_lazy("Quantity"), quantity),
+        Column(gettext_lazy("Value"), value),
+        Column(gettext_lazy("Delivered on"), lambda d: precise_date(d.delivered_on, d.delivered_on_precision)),
+        Column(gettext_lazy("Giver side"), "giver_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Confirmation"), "confirmation"),
+    ]),
+    filterset=DeliveryFilterSet, form=DeliveryForm, related=("partnership", *PARTNERSHIP_RELATED, "unit"),
+    prefill=("partnership", "commitment", "category"),
+    list=DeliveryListView, detail=DeliveryDetailView, detail_related=(
+        "partnership", *PARTNERSHIP_RELATED, "unit", "commitment__agreement", "giver_organisation", "recipient_organisation",
+        "recipient_place", "confirmed_by",
+    ),
+    add=PartnershipRecordCreateView, edit=PartnershipRecordUpdateView,
+)
 
 
 # --- Confirmation
@@ -234,8 +217,8 @@ def _answer(request: HttpRequest, model: type[Model], pk: int, verdict: Any) -> 
         return redirect(record.get_absolute_url())
     try:
         verdict(record, acting_user=request.user, note=form.cleaned_data["note"])
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your answer is recorded."))
     return redirect(record.get_absolute_url())
@@ -264,57 +247,24 @@ def delivery_dispute(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Exchange rates
 
 
-class ExchangeRateListView(RecordListView):
-    model = ExchangeRate
-    filterset_class = ExchangeRateFilterSet
-    table = Table([
+register_model_views(
+    ExchangeRate, "exchange-rates/",
+    table=Table([
         Column(gettext_lazy("Rate"), lambda r: str(r), link=True),
         Column(gettext_lazy("Currency"), "currency"),
         Column(gettext_lazy("In currency"), "to_currency"),
         Column(gettext_lazy("Rate"), "rate"),
         Column(gettext_lazy("Valid on"), "valid_on"),
         Column(gettext_lazy("Source"), "source"),
-    ])
-
-
-class ExchangeRateDetailView(RecordDetailView):
-    model = ExchangeRate
-
-
-class ExchangeRateCreateView(RecordCreateView):
-    model = ExchangeRate
-    form_class = ExchangeRateForm
-
-
-class ExchangeRateUpdateView(RecordUpdateView):
-    model = ExchangeRate
-    form_class = ExchangeRateForm
-
-
-class ExchangeRateDeleteView(RecordDeleteView):
-    model = ExchangeRate
+    ]),
+    filterset=ExchangeRateFilterSet, form=ExchangeRateForm,
+)
 
 
 # --- Review periods
 
 
-class ReviewPeriodListView(RecordListView):
-    model = ReviewPeriod
-    filterset_class = ReviewPeriodFilterSet
-    related = ("partnership", *PARTNERSHIP_RELATED, "approved_by")
-    table = Table([
-        Column(gettext_lazy("Period"), lambda p: str(p), link=True),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Locked"), "locked"),
-        Column(gettext_lazy("Approved by"), "approved_by"),
-        Column(gettext_lazy("Approved at"), "approved_at"),
-    ])
-
-
 class ReviewPeriodDetailView(RecordDetailView):
-    model = ReviewPeriod
-    related = ("partnership", *PARTNERSHIP_RELATED, "approved_by")
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         period = self.object
@@ -333,21 +283,18 @@ class ReviewPeriodDetailView(RecordDetailView):
         return context
 
 
-class ReviewPeriodCreateView(RecordCreateView):
-    model = ReviewPeriod
-    form_class = ReviewPeriodForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {"partnership": self.request.GET.get("partnership")}
-
-
-class ReviewPeriodUpdateView(RecordUpdateView):
-    model = ReviewPeriod
-    form_class = ReviewPeriodForm
-
-
-class ReviewPeriodDeleteView(RecordDeleteView):
-    model = ReviewPeriod
+register_model_views(
+    ReviewPeriod, "review-periods/",
+    table=Table([
+        Column(gettext_lazy("Period"), lambda p: str(p), link=True),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Locked"), "locked"),
+        Column(gettext_lazy("Approved by"), "approved_by"),
+        Column(gettext_lazy("Approved at"), "approved_at"),
+    ]),
+    filterset=ReviewPeriodFilterSet, form=ReviewPeriodForm, related=("partnership", *PARTNERSHIP_RELATED, "approved_by"),
+    prefill=("partnership",), detail=ReviewPeriodDetailView,
+)
 
 
 @require_POST
@@ -390,7 +337,7 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a status and give a reason."))
         return redirect(commitment.get_absolute_url())
     try:
-        services.set_commitment_status(
+        partnership_services.set_commitment_status(
             commitment, form.cleaned_data["status"], acting_user=request.user, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
@@ -413,6 +360,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
+    if request.method == "POST" and form.is_valid() and jobs.in_background(form.cleaned_data["file"]):
+        # A large file is imported by a background job (tracking.jobs); its page shows how it goes.
+        job = jobs.start(tracking_jobs.IMPORT, request.user, {"model": IMPORTABLE[kind]._meta.label_lower}, source=form.cleaned_data["file"])
+        return redirect(job)
     if request.method == "POST" and form.is_valid():
         try:
             result = importing.import_file(IMPORTABLE[kind], form.cleaned_data["file"], acting_user=request.user)
