@@ -64,7 +64,10 @@ def evaluate_dir(path: str | Path) -> dict:
     documents: list[dict] = []
     missing: list[str] = []
     for gold_path in sorted(folder.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ValueError(f"{gold_path.name} is not UTF-8 JSON: {error}") from error
         text_path = find_text(gold_path, gold)
         if text_path is None:
             missing.append(gold_path.name)

@@ -178,3 +178,9 @@ def test_intake_eval_fails_below_its_floor():
 def test_intake_eval_refuses_a_directory_without_gold_files(tmp_path):
     with pytest.raises(CommandError, match="gold"):
         run("intake-eval", str(tmp_path))
+
+
+def test_intake_eval_names_a_gold_file_it_cannot_read(tmp_path):
+    (tmp_path / "01.gold.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="01.gold.json is not UTF-8 JSON"):
+        run("intake-eval", str(tmp_path))

@@ -29,7 +29,10 @@ class Command(BaseCommand):
             raise CommandError(_("No such directory: {name}").format(name=folder))
         if not any(folder.glob("*.gold.json")):
             raise CommandError(_("No .gold.json files in {name}.").format(name=folder))
-        result = evaluate_dir(folder)
+        try:
+            result = evaluate_dir(folder)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(format_report(result))
         floor = options["min_f1"]
         if floor is not None and result["overall"]["f1"] < floor:
