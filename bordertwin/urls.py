@@ -37,7 +37,7 @@ def api_authenticates_itself(patterns: list[URLPattern | URLResolver]) -> list[U
         if isinstance(pattern, URLResolver):
             api_authenticates_itself(pattern.url_patterns)
         else:
-            pattern.callback.login_required = False
+            login_not_required(pattern.callback)
     return patterns
 
 

@@ -1,7 +1,8 @@
 """Border pages: the dashboard of alerts, the map, and the lists and records of segments, markers, patrols, incidents."""
 
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -328,7 +329,7 @@ class IncidentDetailView(RecordDetailView):
         incident, user = self.object, self.request.user
         moves = services.allowed_moves(incident, user)
         form = MoveForm()
-        form.fields["status"].choices = moves
+        cast(forms.ChoiceField, form.fields["status"]).choices = moves
         context.update(
             steps=services.history_steps(incident, user),
             names_visible="people_names" not in access.hidden_fields(user, incident),

@@ -9,6 +9,7 @@ span of text it came from.
 import datetime
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from bordertwin.access.users import Actor
 from bordertwin.core import context, services
 from bordertwin.core.choices import DatePrecision
 from bordertwin.core.files import short_file_name
+from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.choices import AgreementKind, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 from bordertwin.places.models import Place
@@ -126,7 +128,7 @@ def submit_document(
         title=(title or "").strip()[:300] or first_line(text) or _("Untitled document"),
         kind=kind, text=text, document_date=document_date, language=language,
         sha256=hashlib.sha256(data or text.encode("utf-8")).hexdigest(),
-        submitted_by=acting_user, scope_place=place, scope_organisation=organisation, proposals=proposals,
+        submitted_by=access.signed_in_user(acting_user), scope_place=place, scope_organisation=organisation, proposals=proposals,
     )
     if upload is not None:
         document.file_name = short_file_name(upload.name or "")
@@ -189,7 +191,7 @@ def _save(obj: models.Model, item: Accepted | None, *, acting_user: Actor) -> An
 
 
 def _link(document: SourceDocument, obj: models.Model, item: Accepted) -> ProposalLink:
-    span = item.span or [None, None]
+    span: Sequence[int | None] = item.span or [None, None]
     return ProposalLink(
         document=document, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
         field=item.field, span_start=span[0], span_end=span[1], text=item.text,
@@ -197,13 +199,13 @@ def _link(document: SourceDocument, obj: models.Model, item: Accepted) -> Propos
 
 
 @transaction.atomic
-def accept_proposals(document: SourceDocument, review: Review, *, acting_user: Actor) -> list[models.Model]:
+def accept_proposals(document: SourceDocument, review: Review, *, acting_user: Actor) -> list[BaseRecord]:
     """Create the accepted records, all or none, through the normal services, each linked to its span."""
     access.require(acting_user, access.CHANGE, document)
     document = SourceDocument.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.REVIEWED:
         raise ValidationError(_("This document was already reviewed."))
-    created: list[models.Model] = []
+    created: list[BaseRecord] = []
     links: list[ProposalLink] = []
     reason = review.reason or _("Taken from “{document}”").format(document=document.title[:100])
     with context.acting(acting_user, reason):

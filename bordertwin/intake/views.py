@@ -1,11 +1,12 @@
 """Pages of the intake: hand in a document, list them, and review what is proposed from each."""
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +15,7 @@ from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.core import files
 from bordertwin.core.forms import apply_errors
+from bordertwin.core.models import BaseRecord
 from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.views import RecordListView, record_context
@@ -124,12 +126,13 @@ def accepted_records(user: Actor, document: SourceDocument) -> list[tuple[Propos
         model = group[0].content_type.model_class()
         if model is None:
             continue
-        for record in model.objects.restrict(user, access.VIEW).filter(pk__in=[link.object_id for link in group]):
+        # Proposals become records, whose querysets restrict.
+        for record in cast(type[BaseRecord], model).objects.restrict(user, access.VIEW).filter(pk__in=[link.object_id for link in group]):
             found[(content_type_id, record.pk)] = record
     return [(link, found.get((link.content_type_id, link.object_id))) for link in links]
 
 
-def original_file(request: HttpRequest, pk: int) -> HttpResponse:
+def original_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The file the document was read from, to whoever may see the document."""
     document = get_object_or_404(SourceDocument.objects.restrict(request.user, access.VIEW), pk=pk)
     if not document.file:

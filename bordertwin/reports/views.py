@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -78,7 +79,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     query = "from={start}&to={end}&lang={lang}".format(start=date_from.isoformat(), end=date_to.isoformat(), lang=language)
     return render(request, "reports/review.html", {
         "partnership": partnership, "data": data, "date_from": date_from, "date_to": date_to, "language": language,
-        "query": query, "languages": [(code, name) for code, name in ReviewForm.base_fields["lang"].choices],
+        "query": query, "languages": [(code, name) for code, name in settings.LANGUAGES],  # the report form's choices
     })
 
 

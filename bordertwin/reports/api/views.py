@@ -17,7 +17,7 @@ class ReviewReportView(APIView):
         if fmt not in views.FORMATS:
             raise Http404(_("There is no report in this format."))
         partnership = reports_services.review_partnership(request.user, pk)
-        parameters = views.review_parameters(request, partnership)  # type: ignore[arg-type]
+        parameters = views.review_parameters(request, partnership)
         if isinstance(parameters, list):
             return Response({"errors": parameters}, status=400)
         return accepted(request, jobs.queue_review(request.user, partnership, fmt, *parameters))
