@@ -8,7 +8,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin import access
 from bordertwin.core.filtersets import RecordFilterSet
 from bordertwin.partnerships.models import Partnership
 
@@ -36,16 +35,8 @@ class BBoxFilter(django_filters.Filter):
     field_class = BBoxField
 
 
-def visible_partnerships(request: Any) -> QuerySet:
-    return Partnership.objects.restrict(getattr(request, "user", None), access.VIEW)
-
-
-def visible_segments(request: Any) -> QuerySet:
-    return Segment.objects.restrict(getattr(request, "user", None), access.VIEW)
-
-
 class BorderFilterSet(RecordFilterSet):
-    partnership = django_filters.ModelChoiceFilter(queryset=visible_partnerships, label=_("Partnership"))
+    partnership = django_filters.ModelChoiceFilter(queryset=Partnership.objects.all(), label=_("Partnership"))
     bbox = BBoxFilter(method="filter_bbox", label=_("Area (minlon,minlat,maxlon,maxlat)"))
 
     def filter_bbox(self, queryset: QuerySet, name: str, value: geo.Bounds | None) -> QuerySet:
@@ -72,9 +63,9 @@ class SegmentFilterSet(BorderFilterSet):
 
 class MarkerFilterSet(BorderFilterSet):
     partnership = django_filters.ModelChoiceFilter(
-        queryset=visible_partnerships, field_name="segment__partnership", label=_("Partnership"),
+        queryset=Partnership.objects.all(), field_name="segment__partnership", label=_("Partnership"),
     )
-    segment = django_filters.ModelChoiceFilter(queryset=visible_segments, label=_("Segment"))
+    segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
     marker_type = django_filters.ChoiceFilter(choices=MarkerType.choices, label=_("Type"))
     condition = django_filters.ChoiceFilter(
         choices=MarkerCondition.choices, field_name="last_condition", label=_("Last known condition"),
@@ -93,7 +84,7 @@ class MarkerFilterSet(BorderFilterSet):
 
 
 class PatrolFilterSet(BorderFilterSet):
-    segment = django_filters.ModelChoiceFilter(queryset=visible_segments, label=_("Segment"))
+    segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
     kind = django_filters.ChoiceFilter(choices=PatrolKind.choices, label=_("Kind"))
     started_after = django_filters.DateFilter(field_name="started_at__date", lookup_expr="gte", label=_("From"))
     started_before = django_filters.DateFilter(field_name="started_at__date", lookup_expr="lte", label=_("Until"))
@@ -112,7 +103,7 @@ class PatrolFilterSet(BorderFilterSet):
 
 
 class InspectionFilterSet(RecordFilterSet):
-    marker = django_filters.ModelChoiceFilter(queryset=lambda request: Marker.objects.restrict(request.user), label=_("Marker"))
+    marker = django_filters.ModelChoiceFilter(queryset=Marker.objects.all(), label=_("Marker"))
     condition = django_filters.ChoiceFilter(choices=MarkerCondition.choices, label=_("Condition"))
     inspected_after = django_filters.DateFilter(field_name="inspected_on", lookup_expr="gte", label=_("From"))
     inspected_before = django_filters.DateFilter(field_name="inspected_on", lookup_expr="lte", label=_("Until"))
@@ -123,7 +114,7 @@ class InspectionFilterSet(RecordFilterSet):
 
 
 class IncidentFilterSet(BorderFilterSet):
-    segment = django_filters.ModelChoiceFilter(queryset=visible_segments, label=_("Segment"))
+    segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
     category = django_filters.ChoiceFilter(choices=IncidentCategory.choices, label=_("Category"))
     status = django_filters.ChoiceFilter(choices=IncidentStatus.choices, label=_("Status"))
     occurred_after = django_filters.DateFilter(field_name="occurred_at__date", lookup_expr="gte", label=_("From"))

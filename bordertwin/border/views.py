@@ -18,8 +18,9 @@ from bordertwin import access
 from bordertwin.core import context
 from bordertwin.core.forms import ReasonForm, apply_errors
 from bordertwin.core.models import Attachment
+from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
-from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordDetailView, RecordListView, RecordUpdateView
+from bordertwin.core.views import RecordCreateView, RecordDetailView, RecordListView, RecordUpdateView
 from bordertwin.partnerships.models import sides
 
 from . import alerts, services
@@ -85,23 +86,7 @@ def border_map(request: HttpRequest) -> HttpResponse:
 # Segments
 
 
-class SegmentListView(RecordListView):
-    model = Segment
-    filterset_class = SegmentFilterSet
-    related = ("vn_post", "la_post", *PARTNERSHIP)
-    table = Table([
-        Column(gettext_lazy("Name"), "name", link=True),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Vietnamese border-guard unit"), "vn_post"),
-        Column(gettext_lazy("Lao border-guard unit"), "la_post"),
-        Column(gettext_lazy("Length (km)"), "length_km"),
-    ])
-
-
 class SegmentDetailView(RecordDetailView):
-    model = Segment
-    related = ("vn_post", "la_post", "from_marker", "to_marker", *PARTNERSHIP)
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         markers = list(services.with_last_inspection(Marker.objects.filter(segment=self.object), self.request.user).order_by("latitude", "pk"))
@@ -112,45 +97,29 @@ class SegmentDetailView(RecordDetailView):
         return context
 
 
-class SegmentCreateView(RecordCreateView):
-    model = Segment
-    form_class = SegmentForm
-
-
-class SegmentUpdateView(RecordUpdateView):
-    model = Segment
-    form_class = SegmentForm
-
-
-class SegmentDeleteView(RecordDeleteView):
-    model = Segment
+register_model_views(
+    Segment, "segments/",
+    table=Table([
+        Column(gettext_lazy("Name"), "name", link=True),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Vietnamese border-guard unit"), "vn_post"),
+        Column(gettext_lazy("Lao border-guard unit"), "la_post"),
+        Column(gettext_lazy("Length (km)"), "length_km"),
+    ]),
+    filterset=SegmentFilterSet, form=SegmentForm, related=("vn_post", "la_post", *PARTNERSHIP),
+    detail=SegmentDetailView, detail_related=("vn_post", "la_post", "from_marker", "to_marker", *PARTNERSHIP),
+)
 
 
 # Markers
 
 
 class MarkerListView(RecordListView):
-    model = Marker
-    filterset_class = MarkerFilterSet
-    related = ("segment",)
-    table = Table([
-        Column(gettext_lazy("Number"), "number", link=True),
-        Column(gettext_lazy("Type"), "marker_type"),
-        Column(gettext_lazy("Segment"), "segment"),
-        Column(gettext_lazy("Latitude"), "latitude"),
-        Column(gettext_lazy("Longitude"), "longitude"),
-        Column(gettext_lazy("Last known condition"), lambda m: services.condition_label(m.last_condition)),
-        Column(gettext_lazy("Last inspected"), "last_inspected_on"),
-    ])
-
     def base_queryset(self) -> QuerySet:
         return services.with_last_inspection(super().base_queryset(), self.request.user)
 
 
 class MarkerDetailView(RecordDetailView):
-    model = Marker
-    related = ("segment",)
-
     def get_queryset(self) -> QuerySet:
         return services.with_last_inspection(super().get_queryset(), self.request.user)
 
@@ -162,45 +131,26 @@ class MarkerDetailView(RecordDetailView):
         return context
 
 
-class MarkerCreateView(RecordCreateView):
-    model = Marker
-    form_class = MarkerForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {"segment": self.request.GET.get("segment")}
-
-
-class MarkerUpdateView(RecordUpdateView):
-    model = Marker
-    form_class = MarkerForm
-
-
-class MarkerDeleteView(RecordDeleteView):
-    model = Marker
+register_model_views(
+    Marker, "markers/",
+    table=Table([
+        Column(gettext_lazy("Number"), "number", link=True),
+        Column(gettext_lazy("Type"), "marker_type"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Latitude"), "latitude"),
+        Column(gettext_lazy("Longitude"), "longitude"),
+        Column(gettext_lazy("Last known condition"), lambda m: services.condition_label(m.last_condition)),
+        Column(gettext_lazy("Last inspected"), "last_inspected_on"),
+    ]),
+    filterset=MarkerFilterSet, form=MarkerForm, related=("segment",), prefill=("segment",),
+    list=MarkerListView, detail=MarkerDetailView,
+)
 
 
 # Patrols
 
 
-class PatrolListView(RecordListView):
-    model = Patrol
-    filterset_class = PatrolFilterSet
-    related = ("segment", "vn_unit", "la_unit")
-    table = Table([
-        Column(gettext_lazy("Started"), "started_at", link=True),
-        Column(gettext_lazy("Kind"), "kind"),
-        Column(gettext_lazy("Segment"), "segment"),
-        Column(gettext_lazy("Vietnamese unit"), "vn_unit"),
-        Column(gettext_lazy("Lao unit"), "la_unit"),
-        Column(gettext_lazy("People"), lambda p: p.vn_people + p.la_people),
-        Column(gettext_lazy("Route (km)"), "route_length_km"),
-    ])
-
-
 class PatrolDetailView(RecordDetailView):
-    model = Patrol
-    related = ("segment", "vn_unit", "la_unit", *PARTNERSHIP)
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         patrol, user = self.object, self.request.user
@@ -219,8 +169,6 @@ class PatrolDetailView(RecordDetailView):
 class PatrolFormMixin:
     """Patrols are saved as their side's (services.save_patrol)."""
 
-    model = Patrol
-    form_class = PatrolForm
     request: HttpRequest
 
     def save(self, form: Any) -> Model:
@@ -228,16 +176,28 @@ class PatrolFormMixin:
 
 
 class PatrolCreateView(PatrolFormMixin, RecordCreateView):
-    def get_initial(self) -> dict[str, Any]:
-        return {"segment": self.request.GET.get("segment")}
+    pass
 
 
 class PatrolUpdateView(PatrolFormMixin, RecordUpdateView):
     pass
 
 
-class PatrolDeleteView(RecordDeleteView):
-    model = Patrol
+register_model_views(
+    Patrol, "patrols/",
+    table=Table([
+        Column(gettext_lazy("Started"), "started_at", link=True),
+        Column(gettext_lazy("Kind"), "kind"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Vietnamese unit"), "vn_unit"),
+        Column(gettext_lazy("Lao unit"), "la_unit"),
+        Column(gettext_lazy("People"), lambda p: p.vn_people + p.la_people),
+        Column(gettext_lazy("Route (km)"), "route_length_km"),
+    ]),
+    filterset=PatrolFilterSet, form=PatrolForm, related=("segment", "vn_unit", "la_unit"), prefill=("segment",),
+    detail=PatrolDetailView, detail_related=("segment", "vn_unit", "la_unit", *PARTNERSHIP),
+    add=PatrolCreateView, edit=PatrolUpdateView,
+)
 
 
 @require_POST
@@ -304,26 +264,7 @@ def patrol_inspect(request: HttpRequest, pk: int) -> HttpResponse:
 # Incidents
 
 
-class IncidentListView(RecordListView):
-    model = Incident
-    filterset_class = IncidentFilterSet
-    related = ("segment", "nearest_marker", *PARTNERSHIP)
-    table = Table([
-        Column(gettext_lazy("Occurred"), "occurred_at", link=True),
-        Column(gettext_lazy("Category"), "category"),
-        Column(gettext_lazy("Status"), "status"),
-        Column(gettext_lazy("Reported by"), "reported_by_side"),
-        Column(gettext_lazy("Partnership"), "partnership"),
-        Column(gettext_lazy("Segment"), "segment"),
-        Column(gettext_lazy("Nearest marker"), "nearest_marker.number"),
-        Column(gettext_lazy("Deadline"), "deadline"),
-    ])
-
-
 class IncidentDetailView(RecordDetailView):
-    model = Incident
-    related = ("segment", "patrol__segment", "nearest_marker", *PARTNERSHIP)
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         incident, user = self.object, self.request.user
@@ -340,23 +281,27 @@ class IncidentDetailView(RecordDetailView):
 
 
 class IncidentCreateView(RecordCreateView):
-    model = Incident
-    form_class = IncidentForm
-
-    def get_initial(self) -> dict[str, Any]:
-        return {key: self.request.GET.get(key) for key in ("segment", "patrol", "nearest_marker") if self.request.GET.get(key)}
-
     def save(self, form: Any) -> Model:
         return services.report_incident(form.instance, acting_user=self.request.user, note=form.cleaned_data.get("change_reason", ""))
 
 
-class IncidentUpdateView(RecordUpdateView):
-    model = Incident
-    form_class = IncidentForm
-
-
-class IncidentDeleteView(RecordDeleteView):
-    model = Incident
+register_model_views(
+    Incident, "incidents/",
+    table=Table([
+        Column(gettext_lazy("Occurred"), "occurred_at", link=True),
+        Column(gettext_lazy("Category"), "category"),
+        Column(gettext_lazy("Status"), "status"),
+        Column(gettext_lazy("Reported by"), "reported_by_side"),
+        Column(gettext_lazy("Partnership"), "partnership"),
+        Column(gettext_lazy("Segment"), "segment"),
+        Column(gettext_lazy("Nearest marker"), "nearest_marker.number"),
+        Column(gettext_lazy("Deadline"), "deadline"),
+    ]),
+    filterset=IncidentFilterSet, form=IncidentForm, prefill=("segment", "patrol", "nearest_marker"),
+    related=("segment", "nearest_marker", *PARTNERSHIP),
+    detail=IncidentDetailView, detail_related=("segment", "patrol__segment", "nearest_marker", *PARTNERSHIP),
+    add=IncidentCreateView,
+)
 
 
 @require_POST
