@@ -26,6 +26,7 @@ from bordertwin import access
 from bordertwin.access.users import User
 from bordertwin.core import context
 from bordertwin.core.choices import Side
+from bordertwin.core.fields import BoundedTextField
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import PARTNERSHIP_ORGANISATIONS, PARTNERSHIP_PLACES, Partnership, through
 from bordertwin.places.choices import OrganisationKind
@@ -86,7 +87,7 @@ class Segment(BaseRecord):
     length_km = models.DecimalField(
         _("length (km)"), max_digits=8, decimal_places=3, null=True, blank=True, validators=[MinValueValidator(Decimal(0))],
     )
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=10_000, blank=True)
 
     search_fields = ("name", "vn_post__name_vi", "la_post__name_vi", "partnership__search_text")
     access_places = through("partnership", PARTNERSHIP_PLACES)
@@ -123,7 +124,7 @@ class Marker(BaseRecord):
     longitude = coordinate(_("longitude"), 9)
     elevation_m = models.DecimalField(_("elevation (m)"), max_digits=7, decimal_places=1, null=True, blank=True)
     installed_on = models.DateField(_("installed on"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=10_000, blank=True)
 
     search_fields = ("number", "segment__name", "description")
     access_places = through("segment__partnership", PARTNERSHIP_PLACES)
@@ -171,15 +172,15 @@ class Patrol(BaseRecord):
     )
     vn_people = models.PositiveIntegerField(_("Vietnamese people"), default=0)
     la_people = models.PositiveIntegerField(_("Lao people"), default=0)
-    vn_names = models.TextField(_("Vietnamese participants"), blank=True, help_text=_("One per line: name, rank or position."))
-    la_names = models.TextField(_("Lao participants"), blank=True, help_text=_("One per line: name, rank or position."))
-    route_geojson = models.TextField(_("route (GeoJSON)"), blank=True, editable=False)
+    vn_names = BoundedTextField(_("Vietnamese participants"), max_length=5_000, blank=True, help_text=_("One per line: name, rank or position."))
+    la_names = BoundedTextField(_("Lao participants"), max_length=5_000, blank=True, help_text=_("One per line: name, rank or position."))
+    route_geojson = BoundedTextField(_("route (GeoJSON)"), max_length=2_000_000, blank=True, editable=False)
     route_length_km = models.DecimalField(_("route length (km)"), max_digits=8, decimal_places=3, null=True, blank=True, editable=False)
     route_min_lon = models.FloatField(null=True, blank=True, editable=False)
     route_min_lat = models.FloatField(null=True, blank=True, editable=False)
     route_max_lon = models.FloatField(null=True, blank=True, editable=False)
     route_max_lat = models.FloatField(null=True, blank=True, editable=False)
-    findings = models.TextField(_("findings"), blank=True)
+    findings = BoundedTextField(_("findings"), max_length=10_000, blank=True)
     owning_side = models.CharField(
         _("side"), max_length=2, choices=Side.choices, blank=True, editable=False,
         help_text=_("The side whose patrol it is; empty for a joint patrol, which is both sides'."),
@@ -262,7 +263,7 @@ class MarkerInspection(BaseRecord):
     )
     inspected_on = models.DateField(_("inspected on"))
     condition = models.CharField(_("condition"), max_length=20, choices=MarkerCondition.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=10_000, blank=True)
     recorded_by_side = models.CharField(_("recorded by"), max_length=2, choices=Side.choices, blank=True, editable=False)
 
     search_fields = ("marker__number", "note")
@@ -341,11 +342,11 @@ class Incident(BaseRecord):
     vn_people = models.PositiveIntegerField(_("Vietnamese people involved"), default=0)
     la_people = models.PositiveIntegerField(_("Lao people involved"), default=0)
     other_people = models.PositiveIntegerField(_("other people involved"), default=0)
-    people_names = models.TextField(
-        _("names of people involved"), blank=True,
+    people_names = BoundedTextField(
+        _("names of people involved"), max_length=5_000, blank=True,
         help_text=_("Seen only by border officers, approvers and administrators of the reporting side."),
     )
-    description = models.TextField(_("description"))
+    description = BoundedTextField(_("description"), max_length=10_000)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=IncidentStatus.choices, default=IncidentStatus.REPORTED, editable=False)
     reported_by_side = models.CharField(_("reported by"), max_length=2, choices=Side.choices, editable=False)
@@ -423,7 +424,7 @@ class IncidentStep(models.Model):
     acted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
     acted_at = models.DateTimeField(_("when"), auto_now_add=True)
     side = models.CharField(_("side"), max_length=2, choices=Side.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=10_000, blank=True)
 
     class Meta:
         verbose_name = _("incident step")

@@ -15,6 +15,7 @@ from bordertwin import access
 from bordertwin.access.users import Actor, User
 
 from . import context
+from .fields import BoundedTextField
 from .text import MAX_SEARCH_CHARS, has_lao, search_words
 
 
@@ -163,7 +164,7 @@ class JournalEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("record type"))
     object_id = models.PositiveBigIntegerField(_("record"))
     record = GenericForeignKey("content_type", "object_id")
-    text = models.TextField(_("note"))
+    text = BoundedTextField(_("note"), max_length=10_000)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

@@ -102,9 +102,10 @@ def add_note(obj: models.Model, *, acting_user: Actor, text: str) -> JournalEntr
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("A note cannot be empty.")})
-    return JournalEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, text=text, author=author
-    )
+    entry = JournalEntry(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, text=text, author=author)
+    entry.full_clean()
+    entry.save()
+    return entry
 
 
 def check_upload(upload: UploadedFile) -> str:

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin.core.fields import BoundedTextField
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import Partnership
 from bordertwin.places.models import Organisation, Place
@@ -30,7 +31,7 @@ class SourceDocument(BaseRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.ARTICLE)
     file = models.FileField(_("original file"), upload_to=source_path, max_length=500, blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
-    text = models.TextField(_("text"))
+    text = BoundedTextField(_("text"), max_length=100_000)
     document_date = models.DateField(_("document date"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.VI)
     sha256 = models.CharField(_("checksum"), max_length=64, db_index=True)
@@ -76,7 +77,7 @@ class ProposalLink(models.Model):
     field = models.CharField(_("proposal field"), max_length=40)
     span_start = models.PositiveIntegerField(_("span start"), null=True, blank=True)
     span_end = models.PositiveIntegerField(_("span end"), null=True, blank=True)
-    text = models.TextField(_("text in the document"), blank=True)
+    text = BoundedTextField(_("text in the document"), max_length=100_000, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bordertwin import access
 from bordertwin.core.choices import DatePrecision
+from bordertwin.core.fields import BoundedTextField
 from bordertwin.core.models import AllManager, BaseRecord, LiveManager, RecordQuerySet, is_own_ancestor
 from bordertwin.places.models import Organisation, Place, localised
 
@@ -93,7 +94,7 @@ class Partnership(BaseRecord):
         validators=[MinValueValidator(Decimal("0"))],
     )
     border_length_source = models.CharField(_("source of the border length"), max_length=255, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=10_000, blank=True)
 
     search_fields = (
         "vn_place__unit_type", "vn_place__name_vi", "vn_place__name_en", "vn_place__aliases",
@@ -156,15 +157,15 @@ class Agreement(BaseRecord):
         _("signing date known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     signed_at = models.CharField(_("signed at"), max_length=200, blank=True)
-    vn_signatories = models.TextField(_("Vietnamese signatories"), blank=True, help_text=_("One per line: name, position."))
-    la_signatories = models.TextField(_("Lao signatories"), blank=True, help_text=_("One per line: name, position."))
+    vn_signatories = BoundedTextField(_("Vietnamese signatories"), max_length=5_000, blank=True, help_text=_("One per line: name, position."))
+    la_signatories = BoundedTextField(_("Lao signatories"), max_length=5_000, blank=True, help_text=_("One per line: name, position."))
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     follows = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="followed_by",
         verbose_name=_("follows"), help_text=_("The earlier agreement this one follows or supersedes."),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=10_000, blank=True)
 
     search_fields = ("title", "signed_at", "vn_signatories", "la_signatories", "partnership__search_text")
     access_places = through("partnership", PARTNERSHIP_PLACES)
@@ -243,7 +244,7 @@ class Commitment(BaseRecord):
         verbose_name=_("continues"), editable=False,
     )
     domain = models.CharField(_("domain"), max_length=32, choices=Domain.choices)
-    text = models.TextField(_("text"))
+    text = BoundedTextField(_("text"), max_length=10_000)
     responsible_side = models.CharField(
         _("responsible side"), max_length=4, choices=ResponsibleSide.choices, default=ResponsibleSide.BOTH
     )

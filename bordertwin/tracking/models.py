@@ -15,6 +15,7 @@ from bordertwin import access
 from bordertwin.access.users import User
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
+from bordertwin.core.fields import BoundedTextField
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import (
     PARTNERSHIP_ORGANISATIONS,
@@ -106,7 +107,7 @@ class PartnershipRecord(BaseRecord):
         verbose_name=_("confirmed or disputed by"), editable=False,
     )
     confirmed_at = models.DateTimeField(_("confirmed or disputed at"), null=True, blank=True, editable=False)
-    confirmation_note = models.TextField(_("confirmation note"), blank=True, editable=False)
+    confirmation_note = BoundedTextField(_("confirmation note"), max_length=2_000, blank=True, editable=False)
 
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = through("partnership", PARTNERSHIP_ORGANISATIONS)
@@ -186,10 +187,10 @@ class Activity(PartnershipRecord):
     venue = models.CharField(_("place"), max_length=300, blank=True)
     host_side = models.CharField(_("host side"), max_length=4, choices=HostSide.choices, default=HostSide.BOTH)
     vn_participant_count = models.PositiveIntegerField(_("Vietnamese participants"), null=True, blank=True)
-    vn_participants = models.TextField(_("Vietnamese participants (names)"), blank=True, help_text=_("One per line: name, position."))
+    vn_participants = BoundedTextField(_("Vietnamese participants (names)"), max_length=10_000, blank=True, help_text=_("One per line: name, position."))
     la_participant_count = models.PositiveIntegerField(_("Lao participants"), null=True, blank=True)
-    la_participants = models.TextField(_("Lao participants (names)"), blank=True, help_text=_("One per line: name, position."))
-    summary = models.TextField(_("summary"), blank=True)
+    la_participants = BoundedTextField(_("Lao participants (names)"), max_length=10_000, blank=True, help_text=_("One per line: name, position."))
+    summary = BoundedTextField(_("summary"), max_length=10_000, blank=True)
     commitments = models.ManyToManyField(
         Commitment, blank=True, related_name="activities", verbose_name=_("commitments served")
     )
@@ -254,7 +255,7 @@ class Delivery(PartnershipRecord):
     delivered_on_precision = models.CharField(
         _("date known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = BoundedTextField(_("notes"), max_length=10_000, blank=True)
 
     search_fields = ("item", "giver_name", "recipient_group", "notes", "partnership__search_text")
     date_fields = ("delivered_on", None)

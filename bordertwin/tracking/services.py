@@ -335,6 +335,7 @@ def _answer(record: PartnershipRecord, verdict: str, *, acting_user: Actor, note
     record.confirmed_by = officer
     record.confirmed_at = timezone.now()
     record.confirmation_note = note
+    record.clean_fields(exclude=[f.name for f in record._meta.fields if f.name != "confirmation_note"])
     reason = _("Confirmed by the other side") if verdict == Confirmation.CONFIRMED else _("Disputed by the other side")
     with context.acting(acting_user, f"{reason}: {note}" if note else reason):
         record.save(update_fields=["confirmation", "confirmed_by", "confirmed_at", "confirmation_note"])

@@ -1,0 +1,19 @@
+"""Model fields of our own: free text with a stated size."""
+
+from functools import cached_property
+from typing import Any
+
+from django.core.validators import MaxLengthValidator
+from django.db import models
+
+
+class BoundedTextField(models.TextField):
+    """Free text with a stated size, enforced wherever a record is validated: page forms and the API (their fields
+    take max_length from the model) and services' full_clean (a TextField's own max_length is only a form hint)."""
+
+    def __init__(self, *args: Any, max_length: int, **kwargs: Any) -> None:
+        super().__init__(*args, max_length=max_length, **kwargs)
+
+    @cached_property
+    def validators(self) -> list[Any]:
+        return [*super().validators, MaxLengthValidator(self.max_length)]
