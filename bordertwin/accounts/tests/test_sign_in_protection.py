@@ -116,3 +116,23 @@ def test_administrators_read_the_audit_of_their_users_only(client, world):
 def test_sessions_last_eight_hours(client, world):
     response = sign_in(client, "viewer", PASSWORD)
     assert response.cookies["sessionid"]["max-age"] == 8 * 3600
+
+
+@pytest.mark.redis
+def test_with_redis_every_worker_shares_the_count(world, settings):
+    import uuid
+
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {
+        "BACKEND": "bordertwin.operations.cache.ForgivingRedisCache", "LOCATION": "redis://127.0.0.1:6379/7",
+        "KEY_PREFIX": f"bt-accounts-test-{uuid.uuid4().hex}",
+    }}
+    try:
+        workers = [Client(), Client(), Client()]  # requests served by different processes read the same counters
+        for number in range(5):
+            response = sign_in(workers[number % 3], "viewer", "wrong")
+        assert response.status_code == 429
+        assert sign_in(workers[0], "viewer", PASSWORD).status_code == 429
+    finally:
+        cache.clear()  # Redis database 7 is this area's own
