@@ -19,16 +19,17 @@ DOWN_SECONDS = 5.0
 
 
 class ForgivingClient(RedisCacheClient):
-    down_until = 0.0
+    down_until: dict[tuple[str, ...], float] = {}  # per server list, shared by the clients of one process
 
     def _try(self, call: Callable[[], Any], fallback: Any) -> Any:
-        if time.monotonic() < ForgivingClient.down_until:
+        servers = tuple(self._servers)
+        if time.monotonic() < self.down_until.get(servers, 0.0):
             return fallback
         try:
             return call()
         except (RedisError, OSError):
             logger.warning("Redis cannot be reached: the cache is bypassed for %s s", DOWN_SECONDS, exc_info=True)
-            ForgivingClient.down_until = time.monotonic() + DOWN_SECONDS
+            self.down_until[servers] = time.monotonic() + DOWN_SECONDS
             return fallback
 
     def add(self, key: Any, value: Any, timeout: Any) -> Any:

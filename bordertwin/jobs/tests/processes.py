@@ -67,6 +67,15 @@ def empty_database(folder: Path, name: str) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
+def query(database_url: str, sql: str, parameters: tuple = ()) -> list[tuple]:
+    """Rows read straight from the database another process writes (no Django connection involved)."""
+    if database_url.startswith("sqlite:///"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=20) as db:
+            return db.execute(sql.replace("%s", "?"), parameters).fetchall()
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as db:
+        return db.execute(sql, parameters).fetchall()
+
+
 def environment(database_url: str, folder: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("BORDERTWIN_")}
     env.update({
