@@ -146,3 +146,19 @@ def domain_summary(commitments: Iterable[Commitment]) -> list[dict[str, Any]]:
                 "statuses": [(status, name, by_status[status]) for status, name in CommitmentStatus.choices if by_status.get(status)],
             })
     return rows
+
+
+@transaction.atomic
+def set_commitment_status(commitment: Commitment, status: str, *, acting_user: Actor, reason: str) -> Commitment:
+    """An approver sets where a commitment stands, and says why."""
+    access.require(acting_user, access.APPROVE, commitment)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason for the new status.")})
+    if status not in CommitmentStatus.values:
+        raise ValidationError({"status": _("Choose a valid status.")})
+    commitment.status = status
+    commitment.full_clean()
+    with context.acting(acting_user, reason):
+        commitment.save(update_fields=["status"])
+    return commitment

@@ -1,10 +1,7 @@
-from typing import Any
 
 import django_filters
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from bordertwin import access
 from bordertwin.core.choices import Side
 from bordertwin.core.filtersets import RecordFilterSet
 from bordertwin.partnerships.models import Commitment, Partnership, Unit
@@ -13,21 +10,12 @@ from .choices import ActivityKind, Confirmation, Currency, DeliveryCategory
 from .models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 
-def visible_partnerships(request: Any) -> QuerySet:
-    user = getattr(request, "user", None)
-    return Partnership.objects.restrict(user, access.VIEW).with_sides()
-
-
-def visible_commitments(request: Any) -> QuerySet:
-    return Commitment.objects.restrict(getattr(request, "user", None), access.VIEW)
-
-
 class ActivityFilterSet(RecordFilterSet):
-    partnership = django_filters.ModelChoiceFilter(queryset=visible_partnerships, label=_("Partnership"))
+    partnership = django_filters.ModelChoiceFilter(queryset=Partnership.objects.with_sides(), label=_("Partnership"))
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("Kind"))
     confirmation = django_filters.ChoiceFilter(choices=Confirmation.choices, label=_("Confirmation"))
     commitment = django_filters.ModelChoiceFilter(
-        queryset=visible_commitments, field_name="commitments", label=_("Commitment served")
+        queryset=Commitment.objects.all(), field_name="commitments", label=_("Commitment served")
     )
     after = django_filters.DateFilter(field_name="started_on", lookup_expr="gte", label=_("From"))
     before = django_filters.DateFilter(field_name="started_on", lookup_expr="lte", label=_("Until"))
@@ -38,12 +26,12 @@ class ActivityFilterSet(RecordFilterSet):
 
 
 class DeliveryFilterSet(RecordFilterSet):
-    partnership = django_filters.ModelChoiceFilter(queryset=visible_partnerships, label=_("Partnership"))
+    partnership = django_filters.ModelChoiceFilter(queryset=Partnership.objects.with_sides(), label=_("Partnership"))
     category = django_filters.ChoiceFilter(choices=DeliveryCategory.choices, label=_("Category"))
     giver_side = django_filters.ChoiceFilter(choices=Side.choices, label=_("Giver side"))
     currency = django_filters.ChoiceFilter(choices=Currency.choices, label=_("Currency"))
     confirmation = django_filters.ChoiceFilter(choices=Confirmation.choices, label=_("Confirmation"))
-    commitment = django_filters.ModelChoiceFilter(queryset=visible_commitments, label=_("Commitment fulfilled"))
+    commitment = django_filters.ModelChoiceFilter(queryset=Commitment.objects.all(), label=_("Commitment fulfilled"))
     after = django_filters.DateFilter(field_name="delivered_on", lookup_expr="gte", label=_("From"))
     before = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte", label=_("Until"))
 
@@ -64,7 +52,7 @@ class ExchangeRateFilterSet(RecordFilterSet):
 
 
 class ReviewPeriodFilterSet(RecordFilterSet):
-    partnership = django_filters.ModelChoiceFilter(queryset=visible_partnerships, label=_("Partnership"))
+    partnership = django_filters.ModelChoiceFilter(queryset=Partnership.objects.with_sides(), label=_("Partnership"))
     locked = django_filters.BooleanFilter(label=_("Locked"))
 
     class Meta:

@@ -141,3 +141,20 @@ def test_the_carry_over_page_offers_only_open_commitments_of_earlier_agreements(
     assert list(form.fields["commitments"].queryset) == [world.hk_commitment]
     client.force_login(world.viewer)
     assert client.get(f"/partnerships/agreements/{minutes_2023.pk}/carry-over/").status_code == 403
+
+
+def test_an_approver_sets_a_status_with_a_reason(world):
+    commitment = services.set_commitment_status(
+        world.hk_commitment, "done", acting_user=world.vn_approver, reason="Đã bàn giao đủ 9 con"
+    )
+    assert commitment.status == "done"
+    assert commitment.history.first().history_change_reason == "Đã bàn giao đủ 9 con"
+
+
+def test_setting_a_status_needs_an_approver_and_a_reason(world):
+    with pytest.raises(PermissionDenied):
+        services.set_commitment_status(world.hk_commitment, "done", acting_user=world.vn_province_editor, reason="x")
+    with pytest.raises(ValidationError):
+        services.set_commitment_status(world.hk_commitment, "done", acting_user=world.vn_approver, reason="  ")
+    world.hk_commitment.refresh_from_db()
+    assert world.hk_commitment.status == "agreed"

@@ -164,23 +164,6 @@ def test_a_commitment_past_its_due_date_and_not_done_is_overdue(world):
     assert not services.commitment_states([commitment], today=D(2024, 1, 1))[commitment.pk].overdue
 
 
-def test_an_approver_sets_a_status_with_a_reason(world):
-    commitment = services.set_commitment_status(
-        world.hk_commitment, "done", acting_user=world.vn_approver, reason="Đã bàn giao đủ 9 con"
-    )
-    assert commitment.status == "done"
-    assert commitment.history.first().history_change_reason == "Đã bàn giao đủ 9 con"
-
-
-def test_setting_a_status_needs_an_approver_and_a_reason(world):
-    with pytest.raises(PermissionDenied):
-        services.set_commitment_status(world.hk_commitment, "done", acting_user=world.vn_province_editor, reason="x")
-    with pytest.raises(ValidationError):
-        services.set_commitment_status(world.hk_commitment, "done", acting_user=world.vn_approver, reason="  ")
-    world.hk_commitment.refresh_from_db()
-    assert world.hk_commitment.status == "agreed"
-
-
 # --- Activities and their commitments
 
 
