@@ -33,7 +33,8 @@ def review_document(job: Any, progress: Progress) -> Outcome:
     """The review report of one partnership as its starter may see it, in the format and language asked for."""
     parameters = job.parameters
     user = job.started_by
-    partnership = access.restrict(Partnership.objects.with_sides(), user).filter(pk=parameters["partnership"]).first()
+    # The job's one check: the starter may have lost sight of the partnership since asking (review_data trusts it).
+    partnership = access.restrict(Partnership.objects.select_related(*services.PARTNERSHIP_RELATED), user).filter(pk=parameters["partnership"]).first()
     if partnership is None:
         raise JobError(_("You may no longer see this partnership."))
     date_from = datetime.date.fromisoformat(parameters["from"])

@@ -9,6 +9,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bordertwin.tracking.services import Total
+
 
 @dataclass
 class Letterhead:
@@ -106,21 +108,6 @@ class MoneyTotal:
 
 
 @dataclass
-class ConvertedTotal:
-    """All values converted into one currency at the rates of their dates; says which rates are missing."""
-
-    currency: str
-    amount: Decimal
-    missing: list[str] = field(default_factory=list)
-    # Some values summed were "more than" or "about": so is the sum.
-    approximate: bool = False
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing
-
-
-@dataclass
 class BorderFact:
     """A line of the border-protection section: a count, or a breakdown of counts."""
 
@@ -146,7 +133,8 @@ class ReviewData:
     activities: list[ActivityLine] = field(default_factory=list)
     deliveries: list[DeliveryLine] = field(default_factory=list)
     totals: list[MoneyTotal] = field(default_factory=list)
-    converted: ConvertedTotal | None = None
+    # All values converted into one currency at the rates of their dates.
+    converted: Total | None = None
     open_commitments: list[CommitmentLine] = field(default_factory=list)
     proposals: list[CommitmentLine] = field(default_factory=list)
     blank_proposal_lines: int = 5

@@ -70,7 +70,7 @@ def review_parameters(request: HttpRequest, partnership: Partnership) -> tuple[d
 
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """The review report page: choose the period and language, see the summary, download the documents."""
-    partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
+    partnership = services.review_partnership(request.user, pk)
     parameters = review_parameters(request, partnership)
     if isinstance(parameters, list):
         return bad_request(request, parameters, partnership)
@@ -87,7 +87,7 @@ def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The review report as DOCX, PDF or XLSX, in the language asked for, made by a background job."""
     if fmt not in FORMATS:
         raise Http404(_("There is no report in this format."))
-    partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
+    partnership = services.review_partnership(request.user, pk)
     parameters = review_parameters(request, partnership)
     if isinstance(parameters, list):
         return bad_request(request, parameters, partnership)

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext as _
 
 from bordertwin.reports import formatting
-from bordertwin.reports.review import CommitmentLine, ConvertedTotal, DeliveryLine, MoneyTotal, ReviewData
+from bordertwin.reports.review import CommitmentLine, DeliveryLine, MoneyTotal, ReviewData
+from bordertwin.tracking.services import Total
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
@@ -60,7 +61,7 @@ def total(item: MoneyTotal, language: str) -> str:
     return "{qualifier} {text}".format(qualifier=item.qualifier, text=text) if item.qualifier else text
 
 
-def converted(item: ConvertedTotal, language: str) -> str:
+def converted(item: Total, language: str) -> str:
     amount = "{amount} {currency}".format(amount=formatting.number(item.amount, language), currency=item.currency)
     if item.complete:
         if item.approximate:
@@ -69,7 +70,7 @@ def converted(item: ConvertedTotal, language: str) -> str:
     return _(
         "All values together: at least {amount}; no exchange rate is recorded for {missing}, "
         "so those values are left out of this sum."
-    ).format(amount=amount, missing="; ".join(item.missing))
+    ).format(amount=amount, missing="; ".join(str(gap) for gap in item.missing))
 
 
 def progress(line: CommitmentLine, language: str) -> str:

@@ -60,7 +60,7 @@ def render(data: ReviewData) -> bytes:
         append(totals, [_("All values in {currency}").format(currency=data.converted.currency), data.converted.amount])
         totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
         for gap in data.converted.missing:
-            append(totals, [_("Missing exchange rate"), gap])
+            append(totals, [_("Missing exchange rate"), str(gap)])
     for cell in (totals.cell(row=2, column=2), totals.cell(row=2, column=3)):
         cell.number_format = "DD/MM/YYYY"
     totals.column_dimensions["A"].width = 28

@@ -1,6 +1,8 @@
 """The report pages: overview, dashboard and the review page, as officers open them."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,16 @@ def add_more(review, count):
                              started_on=datetime.date(2023, 3, n + 1)), acting_user=admin)
         save_record(Delivery(partnership=review.partnership, category="medical", item=f"Thuốc {n}", value=Decimal(1000),
                              currency="USD", giver_side="VN", delivered_on=datetime.date(2023, 4, n + 1)), acting_user=admin)
+
+
+def test_the_review_page_checks_its_partnership_once(client, review):
+    client.force_login(review.world.vn_province_editor)
+    url = f"/reports/partnerships/{review.partnership.pk}/review/?from=2022-06-25&to=2024-06-22"
+    client.get(url)  # the session and the reader's scope, as on any earlier page
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    read = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT") and 'FROM "partnerships_partnership"' in q["sql"]]
+    assert len(read) == 1
 
 
 @pytest.mark.parametrize("more", [0, 12])
