@@ -46,7 +46,7 @@ def coordinate(verbose_name: Any, digits: int) -> models.DecimalField:
 def check_position(errors: dict[str, Any], latitude: Decimal | None, longitude: Decimal | None) -> None:
     if (latitude is None) != (longitude is None):
         errors["longitude"] = _("Give both latitude and longitude, or neither.")
-    elif latitude is not None and not geo.within_countries(latitude, longitude):  # type: ignore[arg-type]
+    elif latitude is not None and longitude is not None and not geo.within_countries(latitude, longitude):
         errors["latitude"] = _("The point {lat}, {lon} lies outside Vietnam and Laos.").format(lat=latitude, lon=longitude)
 
 

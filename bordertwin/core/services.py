@@ -135,7 +135,7 @@ def log_on_record(obj: models.Model, *, acting_user: Actor, reason: str) -> None
     without saving the record itself: its fields are logged as they are stored."""
     stored = type(obj)._base_manager.get(pk=obj.pk)
     ctx = context.current()
-    type(obj).history.bulk_history_create(  # type: ignore[attr-defined]
+    type(obj).history.bulk_history_create(  # type: ignore[attr-defined]  # simple-history adds `history` to the models it tracks
         [stored], update=True, default_user=acting_user, default_change_reason=reason,
         custom_historical_attrs={"request_id": ctx.request_id} if ctx else None,
     )

@@ -1,6 +1,6 @@
 """Generic pages every record type shares: list, detail, form, delete, history, notes, files, restore."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -140,7 +140,13 @@ def _url(obj: BaseRecord, view: str) -> str:
         return ""
 
 
-class RecordFormMixin:
+if TYPE_CHECKING:
+    from django.views.generic.edit import ModelFormMixin as _FormViewBase  # what RecordFormMixin is mixed into
+else:
+    _FormViewBase = object
+
+
+class RecordFormMixin(_FormViewBase):
     """Saves through core.services so access, validation and the change log always apply."""
 
     template_name: str | None = "core/record_form.html"
@@ -148,7 +154,7 @@ class RecordFormMixin:
     object: Any
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         return kwargs
 
@@ -160,18 +166,18 @@ class RecordFormMixin:
             self.object = self.save(form)
         except ValidationError as error:
             apply_errors(form, error)
-            return self.form_invalid(form)  # type: ignore[attr-defined]
+            return self.form_invalid(form)
         except PermissionDenied as error:
             form.add_error(None, str(error) or _("This is outside your scope."))
-            response = self.form_invalid(form)  # type: ignore[attr-defined]
+            response = self.form_invalid(form)
             response.status_code = 403
             return response
         messages.success(self.request, _("Saved."))
-        return HttpResponseRedirect(self.get_success_url())  # type: ignore[attr-defined]
+        return HttpResponseRedirect(self.get_success_url())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context["model_name"] = self.model._meta.verbose_name  # type: ignore[attr-defined]
+        context = super().get_context_data(**kwargs)
+        context["model_name"] = self.model._meta.verbose_name
         context["cancel_url"] = self.cancel_url()
         return context
 
@@ -180,7 +186,7 @@ class RecordFormMixin:
         if getattr(self, "object", None) is not None and hasattr(self.object, "get_absolute_url"):
             return self.object.get_absolute_url()
         try:
-            return reverse(self.model.url_name("list"))  # type: ignore[attr-defined]
+            return reverse(self.model.url_name("list"))
         except (AttributeError, NoReverseMatch):
             return reverse("home")
 

@@ -240,7 +240,7 @@ def visible(user: Any, job: Job) -> bool:
         return False
     if job.target_type_id is None:
         return True
-    target = job.target_type.model_class()._base_manager.filter(pk=job.target_id).first()  # type: ignore[union-attr]
+    target = job.target_type.model_class()._base_manager.filter(pk=job.target_id).first()
     if target is None or not access.can(user, access.VIEW, target):
         return False
     return not job.sensitive or access.may_read_sensitive(user, target)

@@ -1,4 +1,7 @@
+from typing import Any
+
 import django_filters
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin.core.filtersets import RecordFilterSet
@@ -31,10 +34,10 @@ class PartnershipFilterSet(RecordFilterSet):
         model = Partnership
         fields = ["q", "level", "status", "vn_province", "la_province", "established_after", "established_before", "parent"]
 
-    def filter_vn_province(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def filter_vn_province(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         return queryset.filter(vn_place__path__startswith=value.path) if value else queryset
 
-    def filter_la_province(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def filter_la_province(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         return queryset.filter(la_place__path__startswith=value.path) if value else queryset
 
 

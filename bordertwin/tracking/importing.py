@@ -34,7 +34,7 @@ from bordertwin.places.models import Organisation, Place
 
 from . import services
 from .choices import ActivityKind, Currency, DeliveryCategory, HostSide, ValueQualifier
-from .models import Activity, Delivery
+from .models import Activity, Delivery, PartnershipRecord
 
 MAX_ROWS = 100_000
 # Rows a file may hold in all: its header, MAX_ROWS records, and blank lines or '#' notes between them.
@@ -78,7 +78,7 @@ class Lookups:
 # --- Reading one cell ----------------------------------------------------------------------------------------
 
 
-def text(raw: Any, lookups: Lookups) -> str:
+def text(raw: Any, lookups: Lookups | None) -> str:
     value = force_str(raw).strip() if raw is not None else ""
     if value[:1] == "'" and value[1:2] in FORMULA_STARTS:  # kept as text by an export (core.tables.neutralise)
         return value[1:]
@@ -243,7 +243,7 @@ class Column:
 
     def export(self, obj: models.Model) -> Any:
         if self.key == "commitments":
-            return ";".join(str(c.pk) for c in obj.commitments.all())  # type: ignore[attr-defined]
+            return ";".join(str(c.pk) for c in obj.commitments.all())  # type: ignore[attr-defined]  # an activity's column
         if self.write is out_pk:  # the number is on the row itself: no query for the related record
             return getattr(obj, f"{self.key}_id") or ""
         return self.write(getattr(obj, self.key))
@@ -476,7 +476,7 @@ def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user
     if not rows:
         result.errors.append(RowError(1, "", "", _("The file is empty.")))
         return result
-    header = [text(cell, None).lower() for cell in rows[0]]  # type: ignore[arg-type]
+    header = [text(cell, None).lower() for cell in rows[0]]
     unknown = [key for key in header if key and key not in columns]
     missing = [column.key for column in columns.values() if column.required and column.key not in header]
     for key in unknown:
@@ -484,7 +484,7 @@ def import_rows(model: type[models.Model], rows: list[list[Any]], *, acting_user
     for key in missing:
         result.errors.append(RowError(1, key, force_str(columns[key].label), _("This column is missing.")))
     body = [(number, row) for number, row in enumerate(rows[1:], start=2)
-            if not _blank(row) and not text(row[0], None).startswith("#")]  # type: ignore[arg-type]
+            if not _blank(row) and not text(row[0], None).startswith("#")]
     if len(body) > MAX_ROWS:
         result.errors.append(RowError(1, "", "", _("A file holds at most {count} rows.").format(count=MAX_ROWS)))
     if result.errors:
@@ -524,14 +524,15 @@ def _import_row(model: type[models.Model], columns: dict[str, Column], header: l
         return
     record_id = values.pop("id", None)
     commitments = values.pop("commitments", None)
+    records = cast(type[PartnershipRecord], model)  # activities and deliveries are imported
     if record_id:
-        obj = model.objects.restrict(user, access.VIEW).filter(pk=record_id).first()  # type: ignore[attr-defined]
+        obj = records.objects.restrict(user, access.VIEW).filter(pk=record_id).first()
         if obj is None:
             result.errors.append(RowError(number, "id", force_str(columns["id"].label),
                                           _("No record number {value} that you can see.").format(value=record_id)))
             return
     else:
-        obj = model()
+        obj = records()
     for key, value in values.items():
         field_name = key
         # The columns are the model's own fields, never reverse relations.

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple, cast
+from typing import NamedTuple, TypeVar, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -269,9 +269,12 @@ def substance_changed(record: PartnershipRecord, commitments: list[Commitment] |
     return served != {c.pk for c in commitments}
 
 
+PR = TypeVar("PR", bound=PartnershipRecord)
+
+
 @transaction.atomic
-def save_partnership_record(record: PartnershipRecord, commitments: Iterable[Commitment] | None = None, *,
-                            acting_user: Actor, reason: str = "") -> PartnershipRecord:
+def save_partnership_record(record: PR, commitments: Iterable[Commitment] | None = None, *,
+                            acting_user: Actor, reason: str = "") -> PR:
     """Save an activity or a delivery and, for an activity when given, the commitments it served.
 
     Only the side that entered a record changes it (PartnershipRecord.access_filter). When
@@ -291,19 +294,19 @@ def save_partnership_record(record: PartnershipRecord, commitments: Iterable[Com
     save_record(record, acting_user=acting_user, reason=reason)
     if chosen is not None:
         with context.acting(acting_user, reason):
-            record.commitments.set(chosen)  # type: ignore[attr-defined]
+            record.commitments.set(chosen)  # type: ignore[attr-defined]  # only an activity is given commitments
     return record
 
 
 def save_activity(activity: Activity, commitments: Iterable[Commitment] | None = None, *, acting_user: Actor,
                   reason: str = "") -> Activity:
     """Save an activity and, when given, the commitments it served (of its own partnership)."""
-    return save_partnership_record(activity, commitments, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
+    return save_partnership_record(activity, commitments, acting_user=acting_user, reason=reason)
 
 
 def save_delivery(delivery: Delivery, *, acting_user: Actor, reason: str = "") -> Delivery:
     """Save a delivery (see save_partnership_record)."""
-    return save_partnership_record(delivery, acting_user=acting_user, reason=reason)  # type: ignore[return-value]
+    return save_partnership_record(delivery, acting_user=acting_user, reason=reason)
 
 
 # --- Two-sided confirmation --------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bordertwin import access
+from bordertwin.core.models import BaseRecord
 from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
@@ -66,17 +68,20 @@ def value(delivery: Delivery) -> str:
     return f"{delivery.get_value_qualifier_display()} {amount}"
 
 
-class SpreadsheetExportMixin:
+if TYPE_CHECKING:
+    _ListViewBase = RecordListView  # what SpreadsheetExportMixin is mixed into
+else:
+    _ListViewBase = object
+
+
+class SpreadsheetExportMixin(_ListViewBase):
     """Exports carry the import's columns (tracking.importing), so an export re-imports as it is."""
 
-    request: HttpRequest
-    model: type[Model]
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]  # exports stream
         export = request.GET.get("export")
         if export not in EXPORT_FORMATS:
-            return super().get(request, *args, **kwargs)  # type: ignore[misc]
-        queryset = importing.export_queryset(self.get_queryset())  # type: ignore[attr-defined]
+            return super().get(request, *args, **kwargs)
+        queryset = importing.export_queryset(self.get_queryset())
         rows = [importing.headers(self.model), *importing.export_rows(self.model, queryset)]
         filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
         return spreadsheet_response(rows, filename, export)
@@ -169,7 +174,7 @@ class DeliveryListView(SpreadsheetListView):
         currency = self.request.GET.get("total_in") or Currency.VND
         if currency not in Currency.values:
             currency = Currency.VND
-        rows = self.object_list.select_related(None).prefetch_related(None).order_by().only("value", "currency", "delivered_on", "value_qualifier").filter(value__isnull=False)
+        rows = cast(QuerySet, self.object_list).select_related(None).prefetch_related(None).order_by().only("value", "currency", "delivered_on", "value_qualifier").filter(value__isnull=False)
         context.update(total=services.total_value(rows, currency), currencies=Currency.choices)
         return context
 
@@ -209,7 +214,7 @@ register_model_views(
 # --- Confirmation
 
 
-def _answer(request: HttpRequest, model: type[Model], pk: int, verdict: Any) -> HttpResponse:
+def _answer(request: HttpRequest, model: type[BaseRecord], pk: int, verdict: Any) -> HttpResponse:
     record = access.visible_or_404(model, request.user, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():

@@ -9,17 +9,21 @@ national heading and a Lao font (Lao needs the complex-script font slot as well)
 """
 
 from io import BytesIO
+from typing import Any
 
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from bordertwin.reports import formatting
 from bordertwin.reports.review import BorderFact, CommitmentLine, ReviewData
@@ -51,11 +55,11 @@ SCHEMA_ORDER = {
 }
 
 
-def schema_order(root: object) -> None:
+def schema_order(root: BaseOxmlElement) -> None:
     """Put the children of paragraph, run, table and row properties in the order the schema requires."""
     for local, sequence in SCHEMA_ORDER.items():
         rank = {qn(f"w:{name}"): index for index, name in enumerate(sequence.split())}
-        for element in root.iter(qn(f"w:{local}")):  # type: ignore[attr-defined]
+        for element in root.iter(qn(f"w:{local}")):
             children = list(element)
             ordered = sorted(children, key=lambda child: rank.get(child.tag, len(rank)))
             if ordered != children:
@@ -64,9 +68,9 @@ def schema_order(root: object) -> None:
                 element.extend(ordered)
 
 
-def complex_script_twins(root: object) -> None:
+def complex_script_twins(root: BaseOxmlElement) -> None:
     """Give every run's size, bold and italic to the complex-script slots too: Word sets Lao text with those."""
-    for properties in root.iter(qn("w:rPr")):  # type: ignore[attr-defined]
+    for properties in root.iter(qn("w:rPr")):
         for plain, twin in (("w:sz", "w:szCs"), ("w:b", "w:bCs"), ("w:i", "w:iCs")):
             source = properties.find(qn(plain))
             if source is None or properties.find(qn(twin)) is not None:
@@ -90,11 +94,11 @@ def render(data: ReviewData) -> bytes:
     return buffer.getvalue()
 
 
-def _set_run_font(run_properties: object, font: str) -> None:
-    fonts = run_properties.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+def _set_run_font(run_properties: BaseOxmlElement, font: str) -> None:
+    fonts = run_properties.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        run_properties.insert(0, fonts)  # type: ignore[attr-defined]
+        run_properties.insert(0, fonts)
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(slot), font)
 
@@ -169,18 +173,18 @@ class _Writer:
         lang.set(qn("w:bidi"), language)
         rpr.append(lang)
 
-    def _font(self, run: object, size: Pt | None = None, bold: bool = False, italic: bool = False) -> None:
-        run.font.name = self.font  # type: ignore[attr-defined]
-        run.font.size = size or BODY_SIZE  # type: ignore[attr-defined]
-        run.font.bold = bold  # type: ignore[attr-defined]
-        run.font.italic = italic  # type: ignore[attr-defined]
-        _set_run_font(run._r.get_or_add_rPr(), self.font)  # type: ignore[attr-defined]
+    def _font(self, run: Run, size: Pt | None = None, bold: bool = False, italic: bool = False) -> None:
+        run.font.name = self.font
+        run.font.size = size or BODY_SIZE
+        run.font.bold = bold
+        run.font.italic = italic
+        _set_run_font(run._r.get_or_add_rPr(), self.font)
 
-    def paragraph(self, text: str = "", *, container: object = None, size: Pt | None = None, bold: bool = False,
+    def paragraph(self, text: str = "", *, container: DocxDocument | _Cell | None = None, size: Pt | None = None, bold: bool = False,
                   italic: bool = False, align: int | None = WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False,
                   after: Pt | None = None) -> Paragraph:
         target = container if container is not None else self.document
-        paragraph = target.add_paragraph()  # type: ignore[attr-defined]
+        paragraph = target.add_paragraph()
         if align == WD_ALIGN_PARAGRAPH.JUSTIFY and self.language == "lo":
             align = WD_ALIGN_PARAGRAPH.LEFT  # Lao writes no spaces between words: justifying stretches the few there are
         if align is not None:
@@ -193,30 +197,30 @@ class _Writer:
             self._font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
         return paragraph
 
-    def _cell_paragraph(self, cell: object, text: str, **kwargs: object) -> Paragraph:
+    def _cell_paragraph(self, cell: _Cell, text: str, **kwargs: Any) -> Paragraph:
         """Write into a table cell, reusing its first empty paragraph."""
-        paragraphs = cell.paragraphs  # type: ignore[attr-defined]
+        paragraphs = cell.paragraphs
         if len(paragraphs) == 1 and not paragraphs[0].text and not getattr(cell, "_used", False):
-            cell._used = True  # type: ignore[attr-defined]
+            cell._used = True  # type: ignore[attr-defined]  # marks a cell already written into; python-docx keeps no such flag
             paragraph = paragraphs[0]
             align = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
             paragraph.alignment = align
             paragraph.paragraph_format.space_after = kwargs.pop("after", Pt(0))
             if text:
-                self._font(paragraph.add_run(text), **kwargs)  # type: ignore[arg-type]
+                self._font(paragraph.add_run(text), **kwargs)
             return paragraph
         kwargs.setdefault("align", WD_ALIGN_PARAGRAPH.CENTER)
         kwargs.setdefault("after", Pt(0))
-        return self.paragraph(text, container=cell, **kwargs)  # type: ignore[arg-type]
+        return self.paragraph(text, container=cell, **kwargs)
 
-    def _styled_cell(self, cell: object, text: str, style_id: str, align: int) -> None:
-        paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    def _styled_cell(self, cell: _Cell, text: str, style_id: str, align: int) -> None:
+        paragraph = cell.paragraphs[0]
         paragraph._p.style = style_id  # by id: python-docx resolves a style object by scanning every style
         paragraph.alignment = align
         if text:
             paragraph.add_run(text)
 
-    def _short_line(self, container: object, width_mm: int) -> None:
+    def _short_line(self, container: _Cell, width_mm: int) -> None:
         """A centred horizontal line `width_mm` wide under a heading block (a one-cell table's top border)."""
         paragraph = self._cell_paragraph(container, "", size=Pt(6))
         ppr = paragraph._p.get_or_add_pPr()
@@ -250,7 +254,7 @@ class _Writer:
             self.vietnamese_frame()
         self.title_block()
 
-    def _head_table(self, widths: tuple[int, int]) -> tuple[object, object]:
+    def _head_table(self, widths: tuple[int, int]) -> tuple[_Cell, _Cell]:
         table = self.document.add_table(rows=1, cols=2)
         self._borderless(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models
 from django.db.models import QuerySet
@@ -26,7 +26,13 @@ from .serializers import (
 PARTNERSHIP_RELATED = sides("partnership")
 
 
-class ConfirmationActions:
+if TYPE_CHECKING:
+    _ViewSetBase = RecordViewSet  # what ConfirmationActions is mixed into
+else:
+    _ViewSetBase = object
+
+
+class ConfirmationActions(_ViewSetBase):
     """POST …/{id}/confirm/ and …/{id}/dispute/ with an optional (for a dispute, required) note."""
 
     @action(detail=True, methods=["post"])
@@ -38,13 +44,13 @@ class ConfirmationActions:
         return self._answer(request, services.dispute)
 
     def _answer(self, request: Request, verdict: Any) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
+        record = self.get_object()
         body = NoteSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         with context.acting(request.user):
             verdict(record, acting_user=request.user, note=body.validated_data["note"])
         record.refresh_from_db()
-        return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
+        return Response(self.get_serializer(record).data)
 
 
 class PartnershipRecordViewSet(ConfirmationActions, RecordViewSet):

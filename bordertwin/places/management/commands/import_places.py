@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -15,9 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("places", nargs="+", type=Path, help="CSV files of places")
         parser.add_argument("--successions", nargs="*", type=Path, default=[], help="CSV files of successions")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = import_places(options["places"], options["successions"])  # type: ignore[arg-type]
+            result = import_places(options["places"], options["successions"])
         except ImportFailed as failure:
             raise CommandError("\n".join(failure.errors)) from failure
         self.stdout.write(
