@@ -12,7 +12,8 @@ class BoundedTextField(models.TextField):
     take max_length from the model) and services' full_clean (a TextField's own max_length is only a form hint)."""
 
     def __init__(self, *args: Any, max_length: int, **kwargs: Any) -> None:
-        super().__init__(*args, max_length=max_length, **kwargs)
+        kwargs["max_length"] = max_length
+        super().__init__(*args, **kwargs)
 
     @cached_property
     def validators(self) -> list[Any]:

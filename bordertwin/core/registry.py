@@ -17,7 +17,7 @@ own pages (core.urls), reached by content type: a registered record type has the
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.urls import URLPattern, path
 from django.views import View
@@ -86,9 +86,9 @@ def register_model_views(
         "edit": {"form_class": form},
         "delete": {},
     }
-    pages = {"list": list, "add": add, "detail": detail, "edit": edit, "delete": delete}
+    pages: dict[str, Page] = {"list": list, "add": add, "detail": detail, "edit": edit, "delete": delete}
     views = {
-        page: view.as_view(model=model, **settings[page]) if isinstance(view, type) else view
+        page: cast(type[View], view).as_view(model=model, **settings[page]) if isinstance(view, type) else view
         for page, view in pages.items()
         if view is not None
     }

@@ -163,7 +163,7 @@ def _fail(job: Job, message: str, details: list[str] | None = None) -> None:
 def _drop_source(job: Job) -> None:
     """The uploaded file a job read is deleted once the job's end is committed."""
     if job.source_file:
-        name = job.source_file.name
+        name = str(job.source_file.name)
         transaction.on_commit(lambda: job.source_file.storage.delete(name))
 
 
@@ -240,7 +240,7 @@ def visible(user: Any, job: Job) -> bool:
         return False
     if job.target_type_id is None:
         return True
-    target = job.target_type.model_class()._base_manager.filter(pk=job.target_id).first()
+    target = job.target_type.model_class()._base_manager.filter(pk=job.target_id).first()  # type: ignore[union-attr]  # a set target type names an installed model
     if target is None or not access.can(user, access.VIEW, target):
         return False
     return not job.sensitive or access.may_read_sensitive(user, target)

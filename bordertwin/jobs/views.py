@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 
 from . import registry, services
@@ -39,6 +40,6 @@ def result_file(job: Job) -> FileResponse | None:
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name, content_type=job.result_type)
 
 
-def result(request: HttpRequest, pk: Any) -> HttpResponse:
+def result(request: HttpRequest, pk: Any) -> HttpResponseBase:
     job = visible_job(request, pk)
     return result_file(job) or redirect(job)

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ def sha256(path: Path) -> str:
 
 def pg_environment() -> tuple[list[str], dict[str, str]]:
     """The connection arguments of pg_dump and pg_restore, the password in the environment, not on the command line."""
-    db = settings.DATABASES["default"]
+    db: Mapping[str, Any] = settings.DATABASES["default"]
     arguments = []
     for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):

@@ -22,7 +22,7 @@ class ForgivingClient(RedisCacheClient):
     down_until: dict[tuple[str, ...], float] = {}  # per server list, shared by the clients of one process
 
     def _try(self, call: Callable[[], Any], fallback: Any) -> Any:
-        servers = tuple(self._servers)
+        servers = tuple(self._servers)  # type: ignore[attr-defined]  # Django's Redis client keeps its server list here
         if time.monotonic() < self.down_until.get(servers, 0.0):
             return fallback
         try:

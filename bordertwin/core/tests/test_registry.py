@@ -1,5 +1,7 @@
 """Record pages are declared once per record type (core.registry): the five pages and their URL names follow."""
 
+from typing import Any
+
 import pytest
 from django.urls import NoReverseMatch, get_resolver, resolve, reverse
 
@@ -8,9 +10,14 @@ from bordertwin.core.views import RecordCreateView, RecordDeleteView, RecordList
 from bordertwin.intake import views as intake_views
 
 
-def names(namespace: str) -> set[str]:
+def names(namespace: str) -> set[str | None]:
     get_resolver().url_patterns  # noqa: B018 -- the URLs import each app's views, which declare its pages
     return {pattern.name for pattern in model_patterns(namespace)}
+
+
+def view(url: str) -> Any:
+    """The view function answering `url` (as_view() marks it with its class and settings)."""
+    return resolve(url).func
 
 
 def test_a_declared_record_type_has_its_list_add_detail_edit_and_delete_pages():
@@ -21,12 +28,12 @@ def test_a_declared_record_type_has_its_list_add_detail_edit_and_delete_pages():
 
 
 def test_the_generic_views_get_the_declared_settings():
-    listing = resolve("/tracking/exchange-rates/").func.view_class
+    listing = view("/tracking/exchange-rates/").view_class
     assert issubclass(listing, RecordListView)
-    initkwargs = resolve("/partnerships/agreements/new/").func.view_initkwargs
-    assert issubclass(resolve("/partnerships/agreements/new/").func.view_class, RecordCreateView)
+    initkwargs = view("/partnerships/agreements/new/").view_initkwargs
+    assert issubclass(view("/partnerships/agreements/new/").view_class, RecordCreateView)
     assert initkwargs["prefill"] == ("partnership",) and initkwargs["form_class"].__name__ == "AgreementForm"
-    assert issubclass(resolve("/border/markers/4/delete/").func.view_class, RecordDeleteView)
+    assert issubclass(view("/border/markers/4/delete/").view_class, RecordDeleteView)
 
 
 def test_a_page_declared_as_none_does_not_exist_and_a_function_is_used_as_it_is():

@@ -3,6 +3,8 @@
 Jobs run at once in tests (conftest: the immediate backend) unless a test queues them in the database.
 """
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -101,7 +103,7 @@ def test_a_large_import_runs_as_a_job_and_saves_every_row(client, world, setting
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/tracking/import/", {"kind": "deliveries", "file": upload})
     job = Job.objects.get()
-    source = job.attempts and f"jobs/{job.pk}/source/deliveries.csv"
+    source: Any = job.attempts and f"jobs/{job.pk}/source/deliveries.csv"
     assert response.url == f"/jobs/{job.pk}/"
     assert job.state == State.DONE and job.summary["created"] == 300
     assert Delivery.objects.filter(item__startswith="Bò ").count() == 300
