@@ -239,6 +239,9 @@ def format_report(result: dict) -> str:
     lines = [f"{'field':<16} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}"]
     rows = [(field, result["fields"][field]) for field in FIELDS] + [("overall", result["overall"])]
     for name, s in rows:
+        if not s["tp"] + s["fp"] + s["fn"]:
+            lines.append(f"{name:<16} {0:>4} {0:>4} {0:>4}  (nothing to score)")
+            continue
         lines.append(
             f"{name:<16} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
         )
