@@ -7,6 +7,8 @@ from django.contrib.auth.forms import SetPasswordForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin.access import Role
+from bordertwin.core.choices import Side
+from bordertwin.core.forms import model_choices
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Organisation, Place
 
@@ -19,14 +21,14 @@ class NewUserForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ["username", "first_name", "last_name", "email", "language"]
+        fields = ("username", "first_name", "last_name", "email", "language")
 
     def __init__(self, *args: Any, admin: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["password1"].label = _("Temporary password")
         self.fields["password1"].help_text = _("The user chooses their own at first sign-in.")
         if admin.is_superuser:
-            self.fields["side"] = forms.ChoiceField(label=_("side"), choices=User._meta.get_field("side").choices)
+            self.fields["side"] = forms.ChoiceField(label=_("side"), choices=Side.choices)
 
 
 class TemporaryPasswordForm(SetPasswordForm):
@@ -46,13 +48,14 @@ class GrantRoleForm(forms.Form):
 
     def __init__(self, *args: Any, admin: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = services.grantable_places(admin, user.side)
+        model_choices(self, "place").queryset = services.grantable_places(admin, user.side)
         self.fields["place"].widget = PlaceSelect(country=user.side)
-        self.fields["organisation"].queryset = services.grantable_organisations(admin, user.side)
+        model_choices(self, "organisation").queryset = services.grantable_organisations(admin, user.side)
         self.fields["place"].help_text = _("Leave both empty for a role everywhere (only administrators of everywhere grant it).")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("place") and data.get("organisation"):
             raise forms.ValidationError(_("A membership covers a place or an organisation, not both."))
         return data
@@ -74,5 +77,5 @@ class CodeForm(forms.Form):
 
 
 class PolicyForm(forms.Form):
-    side = forms.ChoiceField(choices=User._meta.get_field("side").choices, widget=forms.HiddenInput)
+    side = forms.ChoiceField(choices=Side.choices, widget=forms.HiddenInput)
     required = forms.BooleanField(required=False)

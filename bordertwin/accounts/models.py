@@ -77,9 +77,9 @@ class Membership(models.Model):
         if self.place_id and self.organisation_id:
             raise ValidationError(_("A membership covers a place or an organisation, not both."))
         scope_country = None
-        if self.place_id:
+        if self.place is not None:
             scope_country = self.place.country
-        elif self.organisation_id:
+        elif self.organisation is not None:
             scope_country = self.organisation.place.country
         if scope_country and self.user_id and scope_country != self.user.side:
             raise ValidationError(_("A user holds roles only over places of their own side."))

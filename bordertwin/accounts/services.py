@@ -55,7 +55,7 @@ def manageable_users(admin: Any) -> QuerySet[User]:
 
     Nobody manages their own account here (they change their password on their own page).
     """
-    users = User.objects.exclude(pk=getattr(admin, "pk", None))
+    users = User.objects.exclude(pk=getattr(admin, "pk", None))  # type: ignore[misc]  # pk=None (no one signed in) excludes nobody
     if not administers(admin):
         return users.none()
     if admin.is_superuser:
@@ -461,7 +461,7 @@ def confirm_enrolment(request: HttpRequest, device: TOTPDevice, code: str) -> bo
 
 def verify_sign_in(request: HttpRequest, code: str) -> bool:
     """The second step of signing in: the code of the user's confirmed device."""
-    user = request.user
+    user = access.signed_in_user(request.user)
     device = confirmed_device(user)
     if device is not None and verify_device(device, code):
         otp_login(request, device)

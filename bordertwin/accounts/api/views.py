@@ -8,6 +8,8 @@ from rest_framework import exceptions, generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from bordertwin import access
+
 from .. import services
 from ..models import ApiToken, User
 from .serializers import IssuedTokenSerializer, SignInSerializer, TokenSerializer
@@ -44,7 +46,7 @@ class TokenListView(generics.GenericAPIView):
     def owner(self) -> User:
         username = self.request.query_params.get("user")
         if not username:
-            return self.request.user
+            return access.signed_in_user(self.request.user)
         return get_object_or_404(services.manageable_users(self.request.user), username=username)
 
     def get_queryset(self) -> Any:
