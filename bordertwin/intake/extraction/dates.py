@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import led_by_digits
 from .text import Document, Occupancy
@@ -281,7 +282,12 @@ def _page_date(line: str) -> dt.date | None:
 def current_year_hint(doc: Document) -> int | None:
     """The year the article is written in, when it says so ("6 tháng đầu năm 2024",
     "từ đầu năm 2024 đến nay", "năm 2024 đến nay")."""
-    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(doc.lower, 0, doc.main_end)]
+    return _latest_now_year(doc.lower[: doc.main_end])
+
+
+@lru_cache(maxsize=4)
+def _latest_now_year(low: str) -> int | None:
+    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(low)]
     return max(years) if years else None
 
 

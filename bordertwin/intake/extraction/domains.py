@@ -140,4 +140,5 @@ def classify(low: str, start: int, end: int, default: str = "politics") -> str:
     hits = domain_hits(low, start, end)
     if not hits:
         return default
-    return max(DOMAINS, key=lambda d: (sum(w for _, _, w in hits.get(d, [])), -DOMAINS.index(d)))
+    weights = {domain: sum(weight for _, _, weight in found) for domain, found in hits.items()}
+    return max(weights, key=lambda domain: (weights[domain], -DOMAINS.index(domain)))

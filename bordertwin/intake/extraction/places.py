@@ -9,6 +9,8 @@ Add spellings here when an article writes a name another way.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .text import name_key
 
 # canonical name → Vietnamese and Latin spellings.
@@ -112,6 +114,7 @@ def spellings() -> list[tuple[str, str, str]]:
     return [entry for entries in KNOWN.values() for entry in entries]
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str, level: str | None = None) -> str | None:
     """The country of ``name`` (at ``level`` when given), or None when the table does not say."""
     countries = {country for _, lvl, country in KNOWN.get(name_key(name), []) if level in (None, lvl)}
