@@ -22,8 +22,8 @@ class RecordFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
         for choice_filter in self.filters.values():
-            queryset = getattr(choice_filter, "queryset", None)
-            if isinstance(choice_filter, QuerySetRequestMixin) and isinstance(queryset, RecordQuerySet):
+            queryset: Any = getattr(choice_filter, "queryset", None)  # a queryset or a manager of records
+            if isinstance(choice_filter, QuerySetRequestMixin) and hasattr(queryset, "restrict"):
                 # A choice among records offers, and accepts, only those the user may see.
                 choice_filter.queryset = queryset.restrict(user, access.VIEW)
 

@@ -5,7 +5,7 @@ as plain JSON (latitude and longitude for a marker), and answer with the Feature
 """
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -166,7 +166,7 @@ class IncidentSerializer(FeatureSerializer):
         view = self.context.get("view")
         if view is not None and getattr(view, "action", None) == "list":
             return None
-        return IncidentStepSerializer(services.history_steps(obj, self.user()), many=True).data
+        return cast(list[dict[str, Any]], IncidentStepSerializer(services.history_steps(obj, self.user()), many=True).data)
 
     def to_representation(self, obj: Incident) -> dict[str, Any]:
         feature = super().to_representation(obj)
@@ -176,9 +176,10 @@ class IncidentSerializer(FeatureSerializer):
 
     def visible_patrols(self) -> set[int]:
         """The patrols the reader sees (one query per response, only when an incident names a patrol)."""
-        if "visible_patrols" not in self.context:
-            self.context["visible_patrols"] = set(Patrol.objects.restrict(self.user()).values_list("pk", flat=True))
-        return self.context["visible_patrols"]
+        context = cast(dict[str, Any], self.context)  # a dict, shared by the serializers of one response
+        if "visible_patrols" not in context:
+            context["visible_patrols"] = set(Patrol.objects.restrict(self.user()).values_list("pk", flat=True))
+        return context["visible_patrols"]
 
     def geometry(self, obj: Incident) -> dict[str, Any] | None:
         position = obj.position

@@ -1,12 +1,12 @@
 """The border API: segments, markers, patrols and incidents as GeoJSON, marker inspections, the incident workflow."""
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -38,7 +38,7 @@ class FeaturePagination(Pagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response({
-            "type": "FeatureCollection", "count": self.page.paginator.count,
+            "type": "FeatureCollection", "count": self.page.paginator.count,  # type: ignore[union-attr]  # paginate_queryset() set the page
             "next": self.get_next_link(), "previous": self.get_previous_link(), "features": data,
         })
 
@@ -88,13 +88,13 @@ class PatrolViewSet(FeatureViewSet):
     # Not the names of the participants: ordering by them would hint at what the other side may not read.
     ordering_fields = ["id", "started_at", "ended_at", "kind", "segment", "vn_people", "la_people", "route_length_km", "shared_at"]
 
-    def perform_create(self, serializer: PatrolSerializer) -> None:
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
         self._save(serializer, Patrol())
 
-    def perform_update(self, serializer: PatrolSerializer) -> None:
-        self._save(serializer, serializer.instance)
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        self._save(serializer, cast(Patrol, serializer.instance))
 
-    def _save(self, serializer: PatrolSerializer, patrol: Patrol) -> None:
+    def _save(self, serializer: serializers.BaseSerializer[Any], patrol: Patrol) -> None:
         for name, value in serializer.validated_data.items():
             setattr(patrol, name, value)
         with context.acting(self.request.user):
@@ -140,7 +140,7 @@ class InspectionViewSet(RecordViewSet):
     http_method_names = ["get", "post", "delete", "head", "options"]
     ordering = ["-inspected_on", "-pk"]
 
-    def perform_create(self, serializer: InspectionSerializer) -> None:
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
         data = serializer.validated_data
         with context.acting(self.request.user):
             serializer.instance = services.record_inspection(
@@ -157,7 +157,7 @@ class IncidentViewSet(FeatureViewSet):
     # Not the names of the people involved: ordering by them would hint at what the other side may not read.
     ordering_fields = ["id", "occurred_at", "deadline", "category", "status", "shared_at"]
 
-    def perform_create(self, serializer: IncidentSerializer) -> None:
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
         incident = Incident(**serializer.validated_data)
         with context.acting(self.request.user):
             serializer.instance = services.report_incident(incident, acting_user=self.request.user, note=self._reason())
