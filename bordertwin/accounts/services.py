@@ -433,6 +433,15 @@ def confirmed_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
+def _device_key(user: User) -> str:
+    return f"bordertwin:two-factor-device:{user.pk}"
+
+
+def has_confirmed_device(user: User) -> bool:
+    """Whether the user signs in with a code, kept in the cache: it is asked on every page."""
+    return bool(cache.get_or_set(_device_key(user), lambda: confirmed_device(user) is not None, 3600))
+
+
 def enrolment_device(user: User) -> TOTPDevice:
     """The device being set up: the authenticator app the user is adding, not yet confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -453,6 +462,7 @@ def confirm_enrolment(request: HttpRequest, device: TOTPDevice, code: str) -> bo
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    cache.delete(_device_key(device.user))
     otp_login(request, device)
     with context.acting(request.user, _("Two-factor sign-in set up")):
         device.user.save()
@@ -478,6 +488,7 @@ def remove_two_factor(user: User, *, acting_user: Any) -> None:
     elif two_factor_required(user):
         raise PermissionDenied(_("Two-factor sign-in is required for you: ask an administrator to reset it."))
     TOTPDevice.objects.filter(user=user).delete()
+    cache.delete(_device_key(user))
     with context.acting(acting_user, _("Two-factor sign-in removed")):
         user.save()
 
@@ -492,7 +503,7 @@ def pending_step(user: Any) -> str | None:
     if not _signed_in(user):
         return None
     verified = getattr(user, "otp_device", None) is not None
-    if not verified and confirmed_device(user) is not None:
+    if not verified and has_confirmed_device(user):
         return VERIFY
     if user.must_change_password:
         return CHANGE_PASSWORD
