@@ -255,5 +255,5 @@ def _domain(doc: Document, low: str, start: int, end: int) -> str:
     if sentence is not None:
         header = _DOMAIN_HEADER.match(low, sentence.start, sentence.end)
         context = (header.start(1), header.end(1)) if header else doc.around(start, end, 200)
-        default = classify(low, *context, default)
-    return classify(low, start, end, default)
+        default = classify(doc, *context, default)
+    return classify(doc, start, end, default)

@@ -33,9 +33,8 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .numbers import led_by_digits
+from .numbers import led_by_digits, main_digit_runs
 from .text import Document, Occupancy
 
 # Words right before a date that make it one, and which tell a time of day.
@@ -195,7 +194,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
     found: list[DateMention] = []
     stamps = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", low) if len(m.group()) < 90 and _STAMP_LINE.search(m.group())]
     for kind, pattern in _PATTERNS:
-        for match in (led_by_digits(pattern, low) if kind in _DIGIT_LED else pattern.finditer(low)):
+        for match in (led_by_digits(pattern, low, main_digit_runs(doc)) if kind in _DIGIT_LED else pattern.finditer(low)):
             start, end = match.span()
             if not taken.free(start, end):
                 continue
@@ -282,12 +281,11 @@ def _page_date(line: str) -> dt.date | None:
 def current_year_hint(doc: Document) -> int | None:
     """The year the article is written in, when it says so ("6 tháng đầu năm 2024",
     "từ đầu năm 2024 đến nay", "năm 2024 đến nay")."""
-    return _latest_now_year(doc.lower[: doc.main_end])
+    return doc.remember("current_year", lambda: _latest_now_year(doc))
 
 
-@lru_cache(maxsize=4)
-def _latest_now_year(low: str) -> int | None:
-    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(low)]
+def _latest_now_year(doc: Document) -> int | None:
+    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(doc.lower, 0, doc.main_end)]
     return max(years) if years else None
 
 

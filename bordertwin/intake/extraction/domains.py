@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from .text import Document
 
@@ -91,10 +90,10 @@ for _domain, _words in KEYWORDS.items():
 _PATTERN = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)")
 
 
-def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
-    """Keyword matches ``(start, end, weight)`` per domain in ``low[start:end]``."""
+def domain_hits(doc: Document, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
+    """Keyword matches ``(start, end, weight)`` per domain in ``doc.lower[start:end]``."""
     hits: dict[str, list[tuple[int, int, int]]] = {}
-    found = _all_hits(low)
+    found = doc.remember("domain_hits", lambda: _all_hits(doc.lower[: doc.main_end]))
     for hit_start, hit_end, domain, weight in found[bisect_left(found, (start,)):]:
         if hit_start >= end:
             break
@@ -103,7 +102,6 @@ def domain_hits(low: str, start: int, end: int) -> dict[str, list[tuple[int, int
     return hits
 
 
-@lru_cache(maxsize=8)
 def _all_hits(low: str) -> list[tuple[int, int, str, int]]:
     """Every keyword match of a text, in order: the text is searched once, its parts after."""
     hits = []
@@ -124,7 +122,7 @@ def _all_hits(low: str) -> list[tuple[int, int, str, int]]:
 
 def find_domains(doc: Document) -> list[dict]:
     """Domains of the main article with their evidence, in the order of ``DOMAINS``."""
-    hits = domain_hits(doc.lower, 0, doc.main_end)
+    hits = domain_hits(doc, 0, doc.main_end)
     result = []
     for domain in DOMAINS:
         found = hits.get(domain, [])
@@ -135,9 +133,9 @@ def find_domains(doc: Document) -> list[dict]:
     return result
 
 
-def classify(low: str, start: int, end: int, default: str = "politics") -> str:
-    """The domain whose keywords weigh most in ``low[start:end]``; ``default`` when none."""
-    hits = domain_hits(low, start, end)
+def classify(doc: Document, start: int, end: int, default: str = "politics") -> str:
+    """The domain whose keywords weigh most in ``doc.lower[start:end]``; ``default`` when none."""
+    hits = domain_hits(doc, start, end)
     if not hits:
         return default
     weights = {domain: sum(weight for _, _, weight in found) for domain, found in hits.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import AMOUNT, NUMBER, SCALE, VAGUE_BEFORE, led_by_digits, parse_amount, plain
+from .numbers import AMOUNT, NUMBER, SCALE, VAGUE_BEFORE, led_by_digits, main_digit_runs, parse_amount, plain
 from .text import Document, Occupancy
 
 # Qualifier words, lower-case, and what they mean. Longest first when matching.
@@ -81,7 +81,7 @@ def find_money(doc: Document) -> list[dict]:
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
     taken = Occupancy(len(low))
-    for matches, default_currency in ((led_by_digits(_MONEY, low), None), (_BARE_VALUE.finditer(low), "VND")):
+    for matches, default_currency in ((led_by_digits(_MONEY, low, main_digit_runs(doc)), None), (_BARE_VALUE.finditer(low), "VND")):
         for match in matches:
             if VAGUE_BEFORE.search(low[max(0, match.start("amount") - 12): match.start("amount")]):
                 continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 # One number as written. Order matters: grouped thousands before plain digits.
 NUMBER = (
@@ -44,18 +43,22 @@ VAGUE_BEFORE = re.compile(r"(?:hàng|vài|mấy|nhiều|hàng chục|hàng trăm
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-@lru_cache(maxsize=4)
-def _digit_runs(text: str) -> tuple[int, ...]:
-    """Where the runs of digits of ``text`` start: searched once per text."""
+def digit_runs(text: str) -> tuple[int, ...]:
+    """Where the runs of digits of ``text`` start."""
     return tuple(run.start() for run in _DIGIT_RUN.finditer(text))
 
 
-def led_by_digits(pattern: re.Pattern[str], text: str):
+def main_digit_runs(doc) -> tuple[int, ...]:
+    """The digit runs of a document's main article (a ``text.Document``), found once."""
+    return doc.remember("digit_runs", lambda: digit_runs(doc.lower[: doc.main_end]))
+
+
+def led_by_digits(pattern: re.Pattern[str], text: str, runs: tuple[int, ...]):
     """``pattern.finditer(text)`` for a pattern whose matches start at a run of digits,
-    tried only there: a pattern that opens with a look-behind is otherwise tried at every
-    offset of the text."""
+    tried only at ``runs`` (``digit_runs(text)``): a pattern that opens with a look-behind
+    is otherwise tried at every offset of the text."""
     last = 0
-    for start in _digit_runs(text):
+    for start in runs:
         if start < last:
             continue
         match = pattern.match(text, start)

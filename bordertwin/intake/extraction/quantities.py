@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .money import qualifier_before
-from .numbers import NUMBER, VAGUE_BEFORE, has_decimals, led_by_digits, parse_number, plain
+from .numbers import NUMBER, VAGUE_BEFORE, has_decimals, led_by_digits, main_digit_runs, parse_number, plain
 from .text import Document, Occupancy
 
 # Unit words, lower-case → (unit, whether the word is itself the thing counted).
@@ -92,7 +92,7 @@ def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
     """Counts and measures in the main article; ``taken`` holds the money and date offsets."""
     low = doc.lower[: doc.main_end]
     items: list[dict] = []
-    for match in led_by_digits(_QUANTITY, low):
+    for match in led_by_digits(_QUANTITY, low, main_digit_runs(doc)):
         _, start = qualifier_before(low, match.start("a"))
         if not taken.free(start, match.end()):
             continue
@@ -129,7 +129,7 @@ def find_quantities(doc: Document, taken: Occupancy) -> list[dict]:
 def _things_given(doc: Document, low: str, taken: Occupancy) -> list[dict]:
     """"trao 300 chăn": a count after a verb of giving, its noun as unit and item."""
     items = []
-    for match in led_by_digits(_BARE_COUNT, low):
+    for match in led_by_digits(_BARE_COUNT, low, main_digit_runs(doc)):
         start, end = match.start("a"), match.end()
         noun = match.group("noun")
         if noun in _NOT_A_THING or noun in UNITS or not taken.free(start, end):

@@ -164,6 +164,7 @@ class Document:
         self.original = original
         text, self._index = _nfc_with_index(original)
         self.main_end = find_main_end(text)
+        self._remembered: dict[str, object] = {}
         # The page chrome is never read: only the main article is masked, lowered and folded.
         main, rest = text[: self.main_end], text[self.main_end:]
         self.text = _mask_chrome_lines(main) + rest
@@ -173,6 +174,12 @@ class Document:
             lower = main.translate(_LOWER_TABLE)
         self.lower = lower + rest
         self.folded = lower.translate(_FOLD_TABLE) + rest
+
+    def remember(self, key: str, compute):
+        """``compute()``, worked out once per document and kept under ``key``."""
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return self._remembered[key]
 
     def span(self, start: int, end: int) -> list[int]:
         """Offsets into the original text for ``[start, end)`` of the normalised text."""
