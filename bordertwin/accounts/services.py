@@ -41,13 +41,9 @@ log = logging.getLogger("bordertwin.accounts")
 # --- Who manages whom -------------------------------------------------------------------------------------------------
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def administers(admin: Any) -> bool:
     """Whether `admin` manages any user: a superuser, or an administrator over some place or organisation."""
-    return _signed_in(admin) and (admin.is_superuser or not access.scope(admin, access.CHANGE, Membership).empty)
+    return access.signed_in(admin) and (admin.is_superuser or not access.scope(admin, access.CHANGE, Membership).empty)
 
 
 def manageable_users(admin: Any) -> QuerySet[User]:
@@ -350,7 +346,7 @@ def note_token_use(token: ApiToken) -> None:
 
 def visible_tokens(actor: Any) -> QuerySet[ApiToken]:
     """The tokens `actor` may list and revoke: their own and those of the users they manage."""
-    if not _signed_in(actor):
+    if not access.signed_in(actor):
         return ApiToken.objects.none()
     return ApiToken.objects.filter(Q(user=actor) | Q(user__in=manageable_users(actor))).select_related("user")
 
@@ -412,7 +408,7 @@ def two_factor_required(user: User) -> bool:
 
 def may_set_policy(admin: Any, side: str) -> bool:
     """Superusers, and administrators of `side` whose scope is everywhere, decide what that side requires."""
-    if not _signed_in(admin):
+    if not access.signed_in(admin):
         return False
     return admin.is_superuser or (admin.side == side and access.scope(admin, access.CHANGE, Membership).everywhere)
 
@@ -500,7 +496,7 @@ VERIFY, CHANGE_PASSWORD, ENROL = "verify", "change_password", "enrol"
 
 def pending_step(user: Any) -> str | None:
     """What a signed-in user must still do before anything else: their code, a new password, or setting up 2FA."""
-    if not _signed_in(user):
+    if not access.signed_in(user):
         return None
     verified = getattr(user, "otp_device", None) is not None
     if not verified and has_confirmed_device(user):
