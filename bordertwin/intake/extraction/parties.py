@@ -1,19 +1,26 @@
 """Parties: the twinned or negotiating units of each side.
 
-1. Mentions: a level word and a capitalised name ("huyện Hương Khê", "cụm bản Noỏng Mạ",
-   "Đồn Biên phòng Cha Lo", "Đại đội 311"); a name joined to one after a plural level
-   word ("2 huyện Hương Khê và NaKai"); and names from the table in ``places.py`` written
-   bare ("Quảng Bình - Khăm Muồn"). A person's name after a place ("huyện Hương Khê Ngô
-   Xuân Ninh") is cut off at a known place name, a name seen alone elsewhere, or a surname.
+1. Mentions: a level word and a capitalised name, in full ("huyện Hương Khê", "bản Ka
+   Túp 1", "Đồn Biên phòng Tr'Hy", "Đại đội Biên phòng 534"); the names listed after a
+   plural level word ("2 huyện Hương Khê và NaKai", "ba đồn Biên phòng Ga Ry, Tr'Hy và A
+   Nông", "các tỉnh Phông Sa Lỳ, Luông Pha Băng"), one list on one side; and names from
+   the table in ``places.py`` written bare ("Quảng Bình - Khăm Muồn"). A counted level
+   word with one name only ("Ba đồn biên phòng Tây Giang") places the units: no mention.
+   A person's name after a place ("huyện Hương Khê Ngô Xuân Ninh") is cut off at a known
+   place name, a name seen alone elsewhere, or a surname.
 2. Side: from evidence first — the name is in the table of ``places.py``, the words after
    it say so ("(CHDCND Lào)", "nước bạn Lào"), or a parent in parentheses or after a comma
    is on that side ("bản Huồi Cáng (xã Nậm Cắn, huyện Kỳ Sơn)"); else from the level word
    (cụm bản, mường, đại đội, bản → Lao; xã, phường, thôn, khóm, đồn → Vietnamese); else
    opposite its partner in a pair ("X và Y"); else what the matcher finds.
-3. Choice: units in parentheses after another are parents or places, not parties. Each side
+3. Choice: units in parentheses, after a comma or after "thuộc" are parents, not parties;
+   the nearest one is kept as the party's ``parent``. Mentions of a unit that witnesses
+   ("trước sự chứng kiến của …") or gives ("… tặng", "… tài trợ") do not count. Each side
    keeps its best-scored level (mentions, pairs with the other side, the title, sentences
-   about twinning), preferring a more specific level that is paired with the other side:
-   donors, witnesses and parent provinces then fall away.
+   about twinning), preferring a more specific level that is paired with the other side;
+   a list pairs as a whole: donors, witnesses and parent provinces then fall away.
+4. Places to propose: parties that are places the registry (or, without one, the table
+   of ``places.py``) does not hold, with their parent, for the officer to add.
 """
 
 from __future__ import annotations

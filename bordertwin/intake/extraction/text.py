@@ -7,7 +7,9 @@ offsets in it; :meth:`Document.span` turns them into offsets into the original t
 
 The main article ends where the page chrome starts (a line such as "Đọc thêm",
 "Tin bài liên quan", "Các tin bài khác" or "Đọc nhiều"); :attr:`Document.main_end`
-marks that point and the extractors ignore everything after it.
+marks that point and the extractors ignore everything after it. Lines inside the article
+that are images, links ("Xem thêm: …") or a site's menu ("Trang chủ | Thời sự | …") are
+blanked (kept at their length, so offsets stay true).
 """
 
 from __future__ import annotations
