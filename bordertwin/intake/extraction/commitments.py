@@ -63,6 +63,11 @@ _HEADER = re.compile(r"\b(?:như|gồm|sau|cụ thể|bao gồm)\s*:\s*")
 # A sentence that dates what it tells reports an event ("chiều 22/6, … tổ chức hội đàm").
 _REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.]\s*\d{1,2}(?![\d.,]|\s*/\s*\d|\s*(?:lượt|người))")
 _DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
+# A sentence that tells what a signed document lays down: "Theo quy chế, …", "Theo biên bản, …".
+_DOCUMENT_SAYS = re.compile(
+    r"theo\s+(?:quy chế|qui chế|biên bản(?:\s+ghi nhớ)?|bản ghi nhớ|kế hoạch|thỏa thuận|thoả thuận)"
+    r"(?:\s+[^\s,.;]+){0,4}\s*,\s*"
+)
 _MIN_WORDS = 5  # syllables
 _DUPLICATE = 0.6
 # similarity ≥ 0.6 needs word-pair F-score ≥ 0.2, so at least this share of both sizes in common
@@ -102,6 +107,8 @@ def find_commitments(doc: Document) -> list[dict]:
         if _REVIEW.search(text):
             mode, resumable = "review", False
         cue = _region_start(text)
+        if cue is None and (says := _DOCUMENT_SAYS.match(text)):
+            cue = ("agree", says.end())  # "Theo quy chế, hai đơn vị tuần tra …": what was signed
         if cue is None and not paragraph_plan:
             continue
         kind, region = cue if cue is not None else ("continue", 0)

@@ -227,3 +227,16 @@ def test_a_site_menu_at_the_top_of_a_page_is_not_read():
         "Hai huyện thống nhất phối hợp tổ chức hội chợ thương mại biên giới vào năm tới.\n"
     )
     assert [d["value"] for d in extract(text)["domains"]] == ["trade"]
+
+
+def test_what_a_signed_regulation_lays_down_is_a_commitment():
+    text = (
+        "Ngày 5/3, hai đơn vị ký kết quy chế phối hợp.\n"
+        "Theo quy chế, hai đơn vị tuần tra song phương ít nhất 4 lần mỗi năm; phối hợp kiểm soát người, "
+        "phương tiện qua lại cửa khẩu.\n"
+    )
+    found = [c["text"] for c in extract(text)["commitments"]]
+    assert found == [
+        "hai đơn vị tuần tra song phương ít nhất 4 lần mỗi năm",
+        "phối hợp kiểm soát người, phương tiện qua lại cửa khẩu",
+    ]
