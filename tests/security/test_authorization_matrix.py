@@ -22,7 +22,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -35,8 +37,10 @@ from bordertwin.border import services as border_services
 from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol, Segment
 from bordertwin.core import services as core_services
 from bordertwin.intake import services as intake_services
+from bordertwin.jobs.models import Job, State
 from bordertwin.partnerships.models import Unit
 from bordertwin.places.models import Organisation
+from bordertwin.reports.jobs import REVIEW
 from bordertwin.testing import make_user, place
 from bordertwin.tracking.models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
@@ -104,7 +108,7 @@ EXPECTED: dict[str, Rights] = {
     # Partnership records: both sides read and write them within their scope.
     "partnership": rights(IN_SCOPE, WRITERS, add=ANY_WRITER),
     "agreement": rights(IN_SCOPE, WRITERS, add=ANY_WRITER),
-    "commitment": rights(IN_SCOPE, WRITERS, add=ANY_WRITER),
+    "commitment": rights(IN_SCOPE, WRITERS, add=ANY_WRITER, approve=APPROVERS),
     # Entered by the Vietnamese side: only that side changes it; the Lao side confirms or disputes it.
     "activity": rights(IN_SCOPE, VN_WRITERS, add=ANY_WRITER, confirm=LA_WRITERS),
     "delivery": rights(IN_SCOPE, VN_WRITERS, add=ANY_WRITER, confirm=LA_WRITERS),
@@ -225,7 +229,13 @@ def matrix(world: Any) -> dict[str, Any]:
     attachment = core_services.attach_file(
         world.hk_memorandum, SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minutes", "application/pdf"), acting_user=vn_editor,
     )
+    job = Job.objects.create(
+        kind=REVIEW, started_by=vn_editor, target_type=ContentType.objects.get_for_model(world.hk_nakai),
+        target_id=world.hk_nakai.pk, state=State.DONE, result_name="bao-cao.xlsx", result_type="text/plain",
+        result_file=ContentFile(b"report", name="bao-cao.xlsx"),
+    )
     return {
+        "job": job,
         "people": people,
         "records": {
             "partnership": world.hk_nakai, "agreement": world.hk_memorandum, "commitment": world.hk_commitment,
@@ -248,6 +258,8 @@ POST_ACTIONS = {
     "confirm": "confirm", "dispute": "confirm", "approve": "approve", "unlock": "approve", "carry_over": "change",
     "route": "change", "inspect": "change", "move": "view", "share": "change",
 }
+# What those POSTs send: enough to pass the form, so that the answer is about permission.
+POST_DATA = {"dispute": {"note": "Số lượng chưa đúng"}, "unlock": {"reason": "Bổ sung số liệu"}}
 # Models whose URL names differ from the keys above.
 MODEL_OF_URL = {"commitment_status": "commitment"}
 
@@ -346,7 +358,7 @@ def _import_template(m: dict[str, Any]) -> Route:
 @page("tracking:commitment_status")
 def _commitment_status(m: dict[str, Any]) -> Route:
     pk = m["records"]["commitment"].pk
-    return Route("POST", f"/tracking/commitments/{pk}/status/", record_rule("commitment", "change"), {"status": "in_progress", "reason": "Đang triển khai"})
+    return Route("POST", f"/tracking/commitments/{pk}/status/", record_rule("commitment", "approve"), {"status": "in_progress", "reason": "Đang triển khai"})
 
 
 @page("border:dashboard")
@@ -372,6 +384,28 @@ def _dashboard(m: dict[str, Any]) -> Route:
 @page("reports:review")
 def _review(m: dict[str, Any]) -> Route:
     return Route("GET", f"/reports/partnerships/{m['records']['partnership'].pk}/review/", record_rule("partnership", "view"))
+
+
+def job_rule(persona: str) -> str:
+    """A job and its result are its starter's (and a superuser's), while they may see what it was made from."""
+    if persona in (ANONYMOUS, INACTIVE):
+        return LOGIN
+    return OK if persona in (SUPERUSER, VN_PROVINCE_EDITOR) else HIDDEN
+
+
+@page("jobs:detail")
+def _job(m: dict[str, Any]) -> Route:
+    return Route("GET", f"/jobs/{m['job'].pk}/", job_rule)
+
+
+@page("jobs:status")
+def _job_status(m: dict[str, Any]) -> Route:
+    return Route("GET", f"/jobs/{m['job'].pk}/status/", job_rule)
+
+
+@page("jobs:result")
+def _job_result(m: dict[str, Any]) -> Route:
+    return Route("GET", f"/jobs/{m['job'].pk}/result/", job_rule)
 
 
 @page("reports:review_download")
@@ -464,7 +498,7 @@ def record_page(name: str, pattern: str, m: dict[str, Any]) -> Route | None:
         return Route("GET", path, open_to(EVERY_SIGNED_IN))
     if what in PAGE_ACTIONS:
         return Route("GET", path, record_rule(kind, PAGE_ACTIONS[what]))
-    return Route("POST", path, record_rule(kind, POST_ACTIONS[what]))
+    return Route("POST", path, record_rule(kind, POST_ACTIONS[what]), POST_DATA.get(what))
 
 
 def page_route(name: str, pattern: str, m: dict[str, Any]) -> Route | None:
@@ -500,6 +534,11 @@ def api_operations() -> list[tuple[str, str]]:
 def api_route(method: str, path: str, m: dict[str, Any]) -> Route | None:
     if (method, path) in OTHER_OPERATIONS:
         return Route(method.upper(), path, open_to(OTHER_OPERATIONS[method, path]), {})
+    if path.startswith("/api/v1/jobs/{id}/"):
+        return Route("GET", path.replace("{id}", str(m["job"].pk)), job_rule)
+    if path == "/api/v1/partnerships/{id}/review.{fmt}":
+        concrete = path.replace("{id}", str(m["records"]["partnership"].pk)).replace("{fmt}", "xlsx")
+        return Route("POST", concrete, record_rule("partnership", "view"), {})
     if path == "/api/v1/auth/tokens/{id}/":  # the LA district editor's token: theirs, and their administrators'
         return Route(method.upper(), path.replace("{id}", str(m["token"].pk)), managed_by(MANAGERS | {LA_DISTRICT_EDITOR}), {})
     match = re.fullmatch(r"/api/v1/([\w-]+)/(?:\{id\}/(?:(\w+)/)?)?", path)
@@ -545,6 +584,7 @@ def clients(people: dict[str, Any]) -> dict[str, Client]:
 def answers(route: Route, browsers: dict[str, Client], api: bool) -> dict[str, str]:
     found = {}
     for persona, client in browsers.items():
+        session = client.cookies.get(settings.SESSION_COOKIE_NAME)
         with transaction.atomic():
             if route.method == "GET":
                 response = client.get(route.path)
@@ -553,6 +593,8 @@ def answers(route: Route, browsers: dict[str, Client], api: bool) -> dict[str, s
             else:
                 response = client.post(route.path, {key: value() if callable(value) else value for key, value in (route.data or {}).items()})
             transaction.set_rollback(True)
+        if session is not None:  # signing out is rolled back: so is its cookie
+            client.cookies[settings.SESSION_COOKIE_NAME] = session.value
         found[persona] = classify(response, api, route.method)
     return found
 

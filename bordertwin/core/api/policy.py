@@ -24,7 +24,12 @@ class AccessPermission(permissions.BasePermission):
     """Signed-in users only; what each may do with a record is bordertwin.access's answer."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.is_authenticated)
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if getattr(view, "action", None) == "create":
+            # Refused before the body is read: one who may add nothing learns nothing from validation.
+            return access.can_add(request.user, view.get_queryset().model)
+        return True
 
     def has_object_permission(self, request: Request, view: Any, obj: Model) -> bool:
         action = METHOD_ACTIONS.get(request.method or "", access.VIEW)
