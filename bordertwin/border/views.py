@@ -191,6 +191,7 @@ register_model_views(
         Column(gettext_lazy("Segment"), "segment"),
         Column(gettext_lazy("Vietnamese unit"), "vn_unit"),
         Column(gettext_lazy("Lao unit"), "la_unit"),
+        Column(gettext_lazy("Side"), lambda p: p.get_owning_side_display() or _("Both sides")),
         Column(gettext_lazy("People"), lambda p: p.vn_people + p.la_people),
         Column(gettext_lazy("Route (km)"), "route_length_km"),
     ]),
