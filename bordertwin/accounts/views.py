@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -39,9 +39,10 @@ def _next(request: HttpRequest, default: str = "home") -> str:
     return reverse(default)
 
 
-def _locked(request: HttpRequest, locked: services.SignInLocked, form: Any) -> HttpResponse:
-    form.add_error(None, locked.message)
-    response = render(request, "accounts/login.html", {"form": form, "next": _next(request)}, status=429)
+def _locked(request: HttpRequest, locked: services.SignInLocked) -> HttpResponse:
+    """The sign-in page saying only that it is locked, and for how long (429, Retry-After)."""
+    form = AuthenticationForm(request, initial={"username": request.POST.get("username", "")[:150]})
+    response = render(request, "accounts/login.html", {"form": form, "next": _next(request), "locked": locked.message}, status=429)
     response["Retry-After"] = str(locked.seconds)
     return response
 
@@ -56,7 +57,7 @@ class SignInView(auth_views.LoginView):
         try:
             services.check_not_locked(request.POST.get("username", "")[:150], services.client_address(request))
         except services.SignInLocked as locked:
-            return _locked(request, locked, self.get_form())
+            return _locked(request, locked)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: Any) -> HttpResponse:
@@ -65,7 +66,7 @@ class SignInView(auth_views.LoginView):
             try:
                 services.record_failure(self.request, username, SignInEvent.Channel.WEB)
             except services.SignInLocked as locked:
-                return _locked(self.request, locked, form)
+                return _locked(self.request, locked)
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:

@@ -28,6 +28,7 @@ def test_five_wrong_passwords_lock_the_account_and_then_even_the_right_one_waits
     assert locked.status_code == 429
     assert int(locked["Retry-After"]) == 15 * 60
     assert "Hãy thử lại sau 15 phút" in locked.content.decode()  # in the default language, Vietnamese
+    assert not locked.context["form"].errors  # the lock alone is said, not also that the password was wrong
     assert any("locked" in record.getMessage() and "viewer" in record.getMessage() for record in caplog.records)
     refused = sign_in(client, "viewer", PASSWORD)
     assert refused.status_code == 429 and "_auth_user_id" not in client.session
