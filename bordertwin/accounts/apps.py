@@ -3,6 +3,8 @@ from typing import Any
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin.access.users import Actor, User
+
 
 class AccountsConfig(AppConfig):
     name = "bordertwin.accounts"
@@ -20,13 +22,13 @@ class AccountsConfig(AppConfig):
         user_logged_out.connect(_record_sign_out, dispatch_uid="bordertwin_sign_out")
 
 
-def _note_last_login(sender: Any, user: Any, **kwargs: Any) -> None:
+def _note_last_login(sender: Any, user: User, **kwargs: Any) -> None:
     from django.utils import timezone
 
     type(user).objects.filter(pk=user.pk).update(last_login=timezone.now())
 
 
-def _record_sign_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _record_sign_out(sender: Any, request: Any, user: Actor | None, **kwargs: Any) -> None:
     from .services import record_sign_out
 
     record_sign_out(request, user)

@@ -1,6 +1,6 @@
 """Users of both sides, the roles they hold over places and organisations, and how they sign in."""
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -70,7 +70,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.get_role_display()} · {scope}"
 
     @classmethod
-    def access_filter(cls, user: Any, action: str) -> Q:
+    def access_filter(cls, user: User, action: str) -> Q:
         return Q()
 
     def clean(self) -> None:

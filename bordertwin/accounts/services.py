@@ -31,6 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bordertwin import access
 from bordertwin.access import Role
+from bordertwin.access.users import Actor
 from bordertwin.core import context
 from bordertwin.places.models import Organisation, Place
 
@@ -80,7 +81,7 @@ def may_grant(admin: Any, membership: Membership) -> bool:
 @transaction.atomic
 def grant_role(
     user: User, role: str, *, place: Place | None = None, organisation: Organisation | None = None,
-    acting_user: Any = None, reason: str = "",
+    acting_user: Actor | None = None, reason: str = "",
 ) -> Membership:
     """Give `user` a role over a place (and all below it), an organisation, or everywhere.
 
@@ -106,7 +107,7 @@ def may_withdraw(admin: Any, membership: Membership) -> bool:
 
 
 @transaction.atomic
-def withdraw_role(membership: Membership, *, acting_user: Any = None) -> None:
+def withdraw_role(membership: Membership, *, acting_user: Actor | None = None) -> None:
     if acting_user is not None and not may_withdraw(acting_user, membership):
         raise PermissionDenied(_("You may withdraw roles only from users you manage, over places your scope covers."))
     with context.acting(acting_user, _("Role withdrawn")):
@@ -148,7 +149,7 @@ def validate_new_password(password: str, user: User) -> None:
         raise ValidationError({"password": error.messages}) from error
 
 
-def _save_password(user: User, password: str, *, acting_user: Any, reason: str, temporary: bool) -> None:
+def _save_password(user: User, password: str, *, acting_user: Actor, reason: str, temporary: bool) -> None:
     validate_new_password(password, user)
     user.set_password(password)
     user.must_change_password = temporary
@@ -160,15 +161,16 @@ def _save_password(user: User, password: str, *, acting_user: Any, reason: str, 
 
 @transaction.atomic
 def create_user(
-    *, username: str, password: str, acting_user: Any = None, side: str | None = None, reason: str = "",
+    *, username: str, password: str, acting_user: Actor | None = None, side: str | None = None, reason: str = "",
     temporary: bool = True, **fields: Any,
 ) -> User:
     """A new user of the administrator's side, whose temporary password they change at first sign-in."""
     if acting_user is not None:
         if not administers(acting_user):
             raise PermissionDenied(_("Only administrators create users."))
-        if not acting_user.is_superuser:
-            side = acting_user.side
+        admin = access.signed_in_user(acting_user)  # an administrator has signed in
+        if not admin.is_superuser:
+            side = admin.side
     user = User(username=username, side=side or "VN", **fields)
     user.full_clean(exclude=["password"])
     validate_new_password(password, user)
@@ -180,7 +182,7 @@ def create_user(
 
 
 @transaction.atomic
-def reset_password(user: User, password: str, *, acting_user: Any) -> None:
+def reset_password(user: User, password: str, *, acting_user: Actor) -> None:
     """An administrator gives a temporary password: the user is signed out everywhere and changes it at next sign-in."""
     _require_manages(acting_user, user)
     _save_password(user, password, acting_user=acting_user, reason=_("Password reset by an administrator"), temporary=True)
@@ -194,7 +196,7 @@ def change_password(user: User, password: str) -> None:
 
 
 @transaction.atomic
-def set_active(user: User, active: bool, *, acting_user: Any) -> None:
+def set_active(user: User, active: bool, *, acting_user: Actor) -> None:
     """Deactivate (signed out everywhere, tokens revoked) or reactivate a user."""
     _require_manages(acting_user, user)
     user.is_active = active
@@ -293,7 +295,7 @@ def record_success(request: HttpRequest, user: User, channel: str) -> None:
     _event(request, SignInEvent.Outcome.SIGNED_IN, channel, user=user)
 
 
-def record_sign_out(request: HttpRequest, user: Any) -> None:
+def record_sign_out(request: HttpRequest, user: Actor | None) -> None:
     if user is not None and user.is_authenticated:
         _event(request, SignInEvent.Outcome.SIGNED_OUT, SignInEvent.Channel.WEB, user=user)
 
@@ -351,7 +353,7 @@ def visible_tokens(actor: Any) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(Q(user=actor) | Q(user__in=manageable_users(actor))).select_related("user")
 
 
-def revoke_token(token: ApiToken, *, acting_user: Any) -> None:
+def revoke_token(token: ApiToken, *, acting_user: Actor) -> None:
     if token.user_id != acting_user.pk:
         _require_manages(acting_user, token.user)
     if token.revoked_at is None:
@@ -414,7 +416,7 @@ def may_set_policy(admin: Any, side: str) -> bool:
 
 
 @transaction.atomic
-def set_two_factor_policy(side: str, required: bool, *, acting_user: Any) -> SignInPolicy:
+def set_two_factor_policy(side: str, required: bool, *, acting_user: Actor) -> SignInPolicy:
     if not may_set_policy(acting_user, side):
         raise PermissionDenied(_("Only administrators of the whole side decide what it requires at sign-in."))
     policy, _created = SignInPolicy.objects.get_or_create(side=side)
@@ -477,7 +479,7 @@ def verify_sign_in(request: HttpRequest, code: str) -> bool:
 
 
 @transaction.atomic
-def remove_two_factor(user: User, *, acting_user: Any) -> None:
+def remove_two_factor(user: User, *, acting_user: Actor) -> None:
     """Remove the user's authenticator (a lost phone); those who must use one set up a new one at next sign-in."""
     if acting_user.pk != user.pk:
         _require_manages(acting_user, user)
@@ -494,7 +496,7 @@ def remove_two_factor(user: User, *, acting_user: Any) -> None:
 VERIFY, CHANGE_PASSWORD, ENROL = "verify", "change_password", "enrol"
 
 
-def pending_step(user: Any) -> str | None:
+def pending_step(user: Actor) -> str | None:
     """What a signed-in user must still do before anything else: their code, a new password, or setting up 2FA."""
     if not access.signed_in(user):
         return None

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bordertwin.access.users import Actor
 from bordertwin.jobs.housekeeping import mail_each, signed_in_users
 from bordertwin.jobs.registry import Outcome, Progress, every, register
 
@@ -15,7 +16,7 @@ from . import alerts
 INSPECTION_ALERTS = "border.inspection_alerts"
 
 
-def inspection_message(user: Any) -> tuple[str, str] | None:
+def inspection_message(user: Actor) -> tuple[str, str] | None:
     count = alerts.markers_due(user).count()
     if not count:
         return None

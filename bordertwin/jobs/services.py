@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.core import context
 
 from . import registry
@@ -39,7 +40,7 @@ class Superseded(Exception):
     """This worker was taken for dead and the job handed to another: its work is undone."""
 
 
-def start(kind: str, user: Any, parameters: dict[str, Any] | None = None, *, target: Model | None = None,
+def start(kind: str, user: Actor | None, parameters: dict[str, Any] | None = None, *, target: Model | None = None,
           key: str = "", reuse_done: bool = False, source: Any = None) -> Job:
     """A new job of `kind`, queued once the calling transaction commits; or the same job asked for earlier.
 
@@ -53,7 +54,7 @@ def start(kind: str, user: Any, parameters: dict[str, Any] | None = None, *, tar
             return existing
     ctx = context.current()
     job = Job(
-        kind=kind, parameters=parameters or {}, key=key, started_by=user if getattr(user, "is_authenticated", False) else None,
+        kind=kind, parameters=parameters or {}, key=key, started_by=user if user is not None and user.is_authenticated else None,
         language=(getattr(user, "language", "") or translation.get_language() or settings.LANGUAGE_CODE)[:2],
         request_id=ctx.request_id if ctx else "",
     )
@@ -227,7 +228,7 @@ def recover(now: datetime.datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def visible(user: Any, job: Job) -> bool:
+def visible(user: Actor, job: Job) -> bool:
     """The starter sees their job while they may still see what it was made from; others never do.
 
     Jobs made by no one (scheduled work) are seen by administrators only.

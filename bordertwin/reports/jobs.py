@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bordertwin import access
+from bordertwin.access.users import Actor
 from bordertwin.jobs import services as jobs
 from bordertwin.jobs.registry import JobError, Outcome, Progress, register
 from bordertwin.partnerships.models import Partnership
@@ -17,12 +18,12 @@ from . import services, views
 REVIEW = "reports.review"
 
 
-def review_key(user: Any, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> str:
+def review_key(user: Actor, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> str:
     """The same document asked for again while it is being made is the same job."""
     return f"{REVIEW}:{user.pk}:{partnership.pk}:{fmt}:{date_from.isoformat()}:{date_to.isoformat()}:{language}"
 
 
-def queue_review(user: Any, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> Any:
+def queue_review(user: Actor, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> Any:
     """Queue the review report (or find the same one already on its way); returns its job."""
     asked = {"partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
     return jobs.start(REVIEW, user, asked, target=partnership, key=review_key(user, partnership, fmt, date_from, date_to, language))

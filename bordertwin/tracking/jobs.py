@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bordertwin.access.users import Actor
 from bordertwin.jobs.housekeeping import mail_each, signed_in_users
 from bordertwin.jobs.registry import JobError, Outcome, Progress, every, register
 from bordertwin.partnerships.models import Commitment
@@ -42,7 +43,7 @@ COMMITMENTS_DUE = "tracking.commitments_due"
 DUE_SOON_DAYS = 30
 
 
-def commitments_message(user: Any) -> tuple[str, str] | None:
+def commitments_message(user: Actor) -> tuple[str, str] | None:
     today = timezone.localdate()
     commitments = list(Commitment.objects.restrict(user).exclude(status__in=services.CLOSED_STATUSES).select_related("agreement"))
     states = services.commitment_states(commitments, today)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from bordertwin.access import Role
+from bordertwin.access.users import Actor
 from bordertwin.accounts import services
 from bordertwin.accounts.models import User
 from bordertwin.core.choices import Side
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(f"Granted: {membership}")
 
-    def create(self, options: dict[str, Any], place: Place | None, organisation: Organisation | None, acting_user: Any, reason: str) -> User:
+    def create(self, options: dict[str, Any], place: Place | None, organisation: Organisation | None, acting_user: Actor | None, reason: str) -> User:
         side = options["side"] or (place.country if place else organisation.place.country if organisation else Side.VN)
         password = options["password"]
         if not password:
