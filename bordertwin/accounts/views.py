@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from bordertwin import access
@@ -101,6 +102,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
                                                              "temporary": user.must_change_password})
 
 
+@never_cache  # it shows a secret (the new token, the app's key)
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app: scan the code (or type the key), then confirm with the code it shows."""
     user = access.signed_in_user(request.user)
@@ -145,6 +147,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next(request)})
 
 
+@never_cache  # it shows a secret (the new token, the app's key)
 def tokens(request: HttpRequest) -> HttpResponse:
     """One's API tokens: create a named one (its key is shown once), see when each was used, revoke."""
     user = access.signed_in_user(request.user)

@@ -79,7 +79,9 @@ def test_nobody_sees_or_revokes_another_users_token_unless_they_manage_them(api,
 
 def test_the_tokens_page_creates_a_token_shown_once_and_revokes_it(client, api, world):
     client.force_login(world.viewer)
-    page = client.post("/accounts/tokens/", {"name": "máy chủ báo cáo"}).content.decode()
+    response = client.post("/accounts/tokens/", {"name": "máy chủ báo cáo"})
+    assert "no-store" in response["Cache-Control"]  # the key is on the page: no cache keeps it
+    page = response.content.decode()
     token = ApiToken.objects.get(user=world.viewer)
     key = page.split('class="token-key">')[1].split("<")[0]
     assert authorised(api, key).get("/api/v1/partnerships/").status_code == 200
