@@ -206,7 +206,7 @@ def find_dates(doc: Document, unit_after: re.Pattern[str] | None = None) -> list
             start_month = int(groups["m0"]) if groups.get("m0") else None
             if not _valid(day, start_month or month, year) or (end_day is not None and not _valid(end_day, month, year)):
                 continue
-            if end_day is not None and start_month is None and end_day < day:
+            if end_day is not None and day is not None and start_month is None and end_day < day:
                 continue  # "28-3/10" is not a range of one month
             if unit_after is not None and unit_after.match(low, end):
                 continue
@@ -299,7 +299,7 @@ def resolve_year(
         return mention.year
     if document_date is None:
         dated = [m for m in mentions if m.year is not None and not (m.stamp or m.reference)]
-        latest = max((m.year for m in dated), default=None)
+        latest = max((m.year for m in dated if m.year is not None), default=None)
         same_day = [m.year for m in dated if m.month == mention.month and m.day == mention.day and mention.day]
         if same_day:
             return same_day[0]

@@ -60,7 +60,7 @@ def evaluate_dir(path: str | Path) -> dict:
     folder = Path(path)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such directory: {folder}")
-    totals = {field: Counter() for field in FIELDS}
+    totals: dict[str, Counter[str]] = {field: Counter() for field in FIELDS}
     documents: list[dict] = []
     missing: list[str] = []
     for gold_path in sorted(folder.glob("*.gold.json")):
@@ -81,7 +81,7 @@ def evaluate_dir(path: str | Path) -> dict:
             "gold": gold_path.name, "text": str(text_path), "counts": counts,
             "fields": {f: _scores(counts[f]) for f in FIELDS},
         })
-    overall = Counter()
+    overall: Counter[str] = Counter()
     for field in FIELDS:
         overall.update(totals[field])
     return {

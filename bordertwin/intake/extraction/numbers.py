@@ -9,7 +9,12 @@ triệu = 10⁶, tỷ/tỉ = 10⁹, and chain downwards ("1 tỷ 200 triệu" = 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import Document
 
 # One number as written. Order matters: grouped thousands before plain digits.
 NUMBER = (
@@ -48,12 +53,12 @@ def digit_runs(text: str) -> tuple[int, ...]:
     return tuple(run.start() for run in _DIGIT_RUN.finditer(text))
 
 
-def main_digit_runs(doc) -> tuple[int, ...]:
+def main_digit_runs(doc: Document) -> tuple[int, ...]:
     """The digit runs of a document's main article (a ``text.Document``), found once."""
     return doc.remember("digit_runs", lambda: digit_runs(doc.lower[: doc.main_end]))
 
 
-def led_by_digits(pattern: re.Pattern[str], text: str, runs: tuple[int, ...]):
+def led_by_digits(pattern: re.Pattern[str], text: str, runs: tuple[int, ...]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches start at a run of digits,
     tried only at ``runs`` (``digit_runs(text)``): a pattern that opens with a look-behind
     is otherwise tried at every offset of the text."""

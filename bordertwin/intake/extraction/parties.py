@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -191,7 +192,7 @@ def _mentions(doc: Document) -> list[Mention]:
     return mentions
 
 
-def _level_mentions(text: str, low: str):
+def _level_mentions(text: str, low: str) -> Iterator[re.Match[str]]:
     """``_MENTION.finditer(text)``, tried only where a level word is written."""
     last = 0
     for level in _LEVEL_AT.finditer(low, 0, len(text)):
@@ -386,7 +387,7 @@ def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matche
 
 def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) -> dict:
     scores: dict = {}
-    paired = Counter()
+    paired: Counter[tuple[str, str]] = Counter()
     members: dict[int, list[Mention]] = {}
     for unit in units.values():
         for mention in unit["mentions"]:
@@ -423,7 +424,7 @@ def _bystander(doc: Document, mention: Mention) -> bool:
     )
 
 
-def _choose(units: dict, scores: dict, pairs, side: str) -> list[tuple[str, str]]:
+def _choose(units: dict, scores: dict, pairs: list[tuple[Mention, Mention]], side: str) -> list[tuple[str, str]]:
     keys = [k for k, u in units.items() if u["side"] == side and scores[k] > 0]
     if not keys:
         return []

@@ -18,9 +18,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 # Combining diacritics used by Vietnamese (and by any Latin transliteration).
 _COMBINING_FIRST, _COMBINING_LAST = 0x300, 0x36F
@@ -134,7 +135,7 @@ class _SameLengthTable(dict):
     """Per-character ``mapping`` for ``str.translate``, kept only where it maps one character
     to one (offsets stay aligned), filled as characters are met."""
 
-    def __init__(self, mapping) -> None:
+    def __init__(self, mapping: Callable[[str], str]) -> None:
         super().__init__()
         self.mapping = mapping
 
@@ -177,7 +178,7 @@ class Document:
         self.lower = lower + rest
         self.folded = lower.translate(_FOLD_TABLE) + rest
 
-    def remember(self, key: str, compute):
+    def remember(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, worked out once per document and kept under ``key``."""
         if key not in self._remembered:
             self._remembered[key] = compute()
