@@ -37,6 +37,7 @@ system-deps:
 test: setup system-deps
 	$(BIN)/ruff check bordertwin tests bench scripts conftest.py
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/bordertwin makemigrations --check --dry-run -v1
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
