@@ -1,4 +1,8 @@
-"""Columns of a list: the same columns show on the page and go into CSV and XLSX exports."""
+"""Columns of a list: the same columns show on the page and go into CSV and XLSX exports.
+
+Every CSV or XLSX cell the app writes goes through `neutralise` (no formula runs when an
+officer opens the file), and every CSV an import reads through `csv_rows`.
+"""
 
 import csv
 import datetime
