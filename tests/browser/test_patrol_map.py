@@ -7,24 +7,17 @@ full-page screenshot in artifacts/browser/patrol_map/.
 """
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from bordertwin.border.models import Marker, MarkerInspection, Patrol, Segment
 from bordertwin.core import services as core_services
-from bordertwin.testing import PASSWORD, build_world, ensure_reference, place
 from bordertwin.places.models import Organisation
+from bordertwin.testing import PASSWORD, build_world, ensure_reference, place
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+from .conftest import Steps
 
 # The fill colours of bordertwin/border/static/border/map.js ("colour by last known condition").
 DAMAGED = (0xC6, 0x28, 0x28)
@@ -32,41 +25,6 @@ GOOD = (0x2E, 0x7D, 0x32)
 NEVER = (0x9E, 0x9E, 0x9E)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make system-deps`); browser tests do not skip.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def officer_page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    expect.set_options(timeout=15_000)  # the machine is shared: give slow pages time, never sleep
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-class Steps:
-    """Numbered screenshots of one walk through the pages."""
-
-    def __init__(self, page: Page, name: str) -> None:
-        self.page, self.count = page, 0
-        self.folder = SHOTS / name
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for old in self.folder.glob("*.png"):
-            old.unlink()
-
-    def shot(self, label: str) -> None:
-        self.count += 1
-        self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
 
 
 # Where pixels of one colour sit on the map's canvas, in page coordinates: their count and centre.

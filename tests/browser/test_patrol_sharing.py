@@ -15,7 +15,8 @@ from bordertwin.border.models import Patrol
 from bordertwin.places.models import Organisation
 from bordertwin.testing import PASSWORD, build_world, ensure_reference, make_user
 
-from .test_patrol_map import Steps, build_segment, chromium, officer_page  # noqa: F401 - fixtures
+from .conftest import Steps
+from .test_patrol_map import build_segment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +31,7 @@ def sign_in(page: Page, url: str, username: str) -> None:
     page.click("button.primary")
 
 
-def test_a_shared_one_sided_patrol_reaches_the_other_side_without_its_names(live_server, chromium: Browser, officer_page: Page) -> None:  # noqa: F811
+def test_a_shared_one_sided_patrol_reaches_the_other_side_without_its_names(live_server, chromium: Browser, officer_page: Page) -> None:
     ensure_reference()
     world = build_world()
     segment = build_segment(world)

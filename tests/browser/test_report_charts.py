@@ -5,35 +5,27 @@ host blocked, and leaves screenshots in artifacts/browser/reports/ for someone t
 """
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from bordertwin.reports.tests.conftest import build_review
 from bordertwin.testing import PASSWORD, build_world
 
-from .conftest import build_review
+from .conftest import SHOTS as ALL_SHOTS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "browser" / "reports"
+SHOTS = ALL_SHOTS / "reports"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(live_server) -> Iterator[Page]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian chromium (`make system-deps`); browser tests do not skip.")
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(10_000)
-        # Offline: only the live server answers.
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort())
-        yield context.new_page()
-        context.close()
-        browser.close()
+def page(live_server, officer_page: Page) -> Iterator[Page]:
+    """The officer's tab, offline: only the live server answers."""
+    officer_page.context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+    )
+    yield officer_page
 
 
 def drawn(page: Page, chart_id: str) -> bool:
