@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .text import Document
+from .text import Document, alternation
 
 DOMAINS = (
     "defense_security", "politics", "economy", "trade", "culture_society", "health", "education", "environment",
@@ -87,7 +87,7 @@ for _domain, _words in KEYWORDS.items():
         _INDEX.setdefault(_word, []).append((_domain, _weight))
 # No look-behind before the words: the search then jumps between their first letters; a
 # match inside a word is dropped after.
-_PATTERN = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _INDEX), key=len, reverse=True)) + r")(?!\w)")
+_PATTERN = re.compile(alternation(_INDEX) + r"(?!\w)")
 
 
 def domain_hits(doc: Document, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .places import KNOWN, LA_CONTEXT, VN_CONTEXT, lookup, spellings
-from .text import Document, Occupancy, fold, name_key
+from .text import Document, Occupancy, alternation, fold, name_key
 
 
 class PlaceMatcher(Protocol):
@@ -290,7 +290,7 @@ def _bare(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _known_names() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every spelling in the place table, searched on folded text."""
     entries = sorted(spellings(), key=lambda e: len(e[0]), reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(s)) for s, _, _ in entries) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + alternation(fold(s) for s, _, _ in entries) + r"(?!\w)")
     return pattern, {fold(s): (level, side) for s, level, side in entries}
 
 

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -290,6 +290,28 @@ def find_main_end(text: str) -> int:
         if _heading_key(line) in CHROME_HEADINGS:
             return match.start()
     return len(text)
+
+
+def alternation(words_: Iterable[str]) -> str:
+    """One regular expression for any of ``words_``, with shared beginnings factored out
+    ("tuần tra|tuần lễ" → "tuần (?:tra|lễ)"). Python's ``re`` tries the branches of a plain
+    alternation one by one at every offset; a factored one decides letter by letter. The
+    longest word still wins where several match."""
+    trie: dict[str, dict] = {}
+    for word in words_:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not options:
+        return ""
+    inner = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    return f"(?:{inner})?" if "" in node else inner
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t,;:.…-–—") -> tuple[int, int]:
