@@ -61,7 +61,7 @@ class Partnership(BaseRecord):
     """A twinned pair: a Vietnamese locality or unit and a Lao one, e.g. Hương Khê – Nakai."""
 
     objects = LiveManager.from_queryset(PartnershipQuerySet)()  # type: ignore[misc]  # the stubs make the base's managers class variables; a model's own managers replace them
-    all_objects = AllManager.from_queryset(PartnershipQuerySet)()  # type: ignore[misc]  # as above
+    all_objects = AllManager.from_queryset(PartnershipQuerySet)()  # type: ignore[misc]  # replaces the base's all_objects, likewise
 
     vn_place = models.ForeignKey(
         Place, on_delete=models.PROTECT, related_name="vn_partnerships", verbose_name=_("Vietnamese place"),
