@@ -72,6 +72,8 @@ AGREEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"kế hoạch|chương trình hành động")),
     ("minutes", re.compile(r"biên bản(?!\s+ghi nhớ)")),
 )
+# Every kind in one search: the kind is the name of the group that matched.
+_DOCUMENT_NOUN = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in AGREEMENT_KINDS))
 # A generic record ("biên bản") whose subject follows closely takes the subject's kind.
 _RECORD_OF = re.compile(r"biên bản(?:\s+[^\s.;,]+){0,5}?\s+(?:của|về)\s+(?:(?:các|những)\s+)?$")
 # A signing at the event itself: the sign, then the document it signs, with no date of its own.
@@ -360,7 +362,7 @@ def agreement_dates(
     low = doc.lower
     signs = [m.span() for m in _SIGN.finditer(low, 0, doc.main_end)]
     twinnings = [m.end() for m in _TWINNED.finditer(low, 0, doc.main_end)]
-    nouns = sorted((*m.span(), kind) for kind, pattern in AGREEMENT_KINDS for m in pattern.finditer(low, 0, doc.main_end))
+    nouns = [(*m.span(), m.lastgroup) for m in _DOCUMENT_NOUN.finditer(low, 0, doc.main_end)]
     own = [m for m in mentions if not (m.reference or m.stamp)]
     for mention in mentions:
         if mention.reference or mention.stamp or doc.sentence_at(mention.start) is None:
