@@ -12,7 +12,8 @@ from bordertwin.tracking.models import Delivery
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-REOPENED = "awaits their confirmation again"
+# What the change log says, in the language of the officer who changed the record (Vietnamese here).
+REOPENED = "chờ phía bạn xác nhận lại"
 
 
 @pytest.fixture
