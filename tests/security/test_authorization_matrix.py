@@ -15,6 +15,7 @@ Hương Khê – Nakai partnership (Hà Tĩnh / Khammouane), seen from both side
 """
 
 import datetime
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -551,7 +552,7 @@ def api_route(method: str, path: str, m: dict[str, Any]) -> Route | None:
             return Route("GET", concrete, open_to(EVERY_SIGNED_IN))
         return Route("POST", concrete, record_rule(kind, "add"), {})
     if extra:
-        return Route(method.upper(), concrete, record_rule(kind, API_ACTIONS[extra]), {})
+        return Route(method.upper(), concrete, record_rule(kind, API_ACTIONS[extra]), POST_DATA.get(extra, {}))
     return Route(method.upper(), concrete, record_rule(kind, METHOD_ACTIONS[method]), {})
 
 
@@ -589,7 +590,7 @@ def answers(route: Route, browsers: dict[str, Client], api: bool) -> dict[str, s
             if route.method == "GET":
                 response = client.get(route.path)
             elif api:
-                response = client.generic(route.method, route.path, data="{}", content_type="application/json")
+                response = client.generic(route.method, route.path, data=json.dumps(route.data or {}), content_type="application/json")
             else:
                 response = client.post(route.path, {key: value() if callable(value) else value for key, value in (route.data or {}).items()})
             transaction.set_rollback(True)
