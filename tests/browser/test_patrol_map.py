@@ -52,7 +52,8 @@ def pixels(page: Page, colour: tuple[int, int, int]) -> dict:
 
 
 def wait_for_colour(page: Page, colour: tuple[int, int, int]) -> dict:
-    page.wait_for_function(f"({PIXELS_OF})({list(colour)}).count > 20")
+    # A function, not an expression string: Playwright would eval a string, which the page's CSP refuses.
+    page.wait_for_function(f"(colour) => ({PIXELS_OF})(colour).count > 20", arg=list(colour))
     return pixels(page, colour)
 
 

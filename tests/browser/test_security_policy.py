@@ -1,8 +1,10 @@
 """Under the Content-Security-Policy the main pages work without a single violation, and a marker
 number written as HTML stays text on the map, the patrol page and the route page.
 
-Runs Debian's chromium against the live server, as tests/browser/test_patrol_map.py does (its browser
-fixture and border segment are reused). Screenshots go to artifacts/browser/security/.
+Runs Debian's chromium against the live server (tests/browser/conftest.py), with the border segment of
+tests/browser/test_patrol_map.py. Screenshots go to artifacts/browser/security/. Waiting for something
+in the page is written as a function: Playwright evaluates an expression string with eval, which the
+policy rightly refuses.
 """
 
 import datetime
@@ -16,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from bordertwin.border.models import Marker, Patrol
 from bordertwin.core import services as core_services
 from bordertwin.testing import PASSWORD, build_world, ensure_reference
-from tests.browser.conftest import SHOTS
+from tests.browser.conftest import SHOTS, TIMEOUT_MS
 from tests.browser.test_patrol_map import build_segment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,22 +72,12 @@ class Watched:
         self.console = [text for text in self.console if "Content Security Policy" not in text]
         return [text for text in reported if REDOC_LOGO not in text]
 
-    def until(self, script: str, arg: object = None) -> object:
-        """Poll SCRIPT (a function) until it returns something true. Playwright's wait_for_function would
-        evaluate a string inside the page, which the policy rightly refuses."""
-        for _ in range(150):
-            value = self.page.evaluate(script, arg)
-            if value:
-                return value
-            self.page.wait_for_timeout(100)
-        raise AssertionError(f"never true: {script[:80]}")
-
 
 @pytest.fixture
-def watched(chromium: Browser) -> Iterator[Watched]:  # noqa: F811
+def watched(chromium: Browser) -> Iterator[Watched]:
     context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    expect.set_options(timeout=15_000)
+    context.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
     yield Watched(context.new_page())
     context.close()
 
@@ -156,7 +148,7 @@ def test_the_main_pages_work_under_the_policy_without_a_violation(live_server, w
     expect(page.locator("#map-status")).to_contain_text("4 mốc")
     page.goto(f"{url}/reports/partnerships/{world.hk_nakai.pk}/")
     assert page.locator("canvas[data-chart]").count() > 0
-    watched.until("() => Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => window.Chart && Chart.getChart(c))")
+    page.wait_for_function("() => Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => window.Chart && Chart.getChart(c))")
     page.goto(f"{url}/api/docs/")
     expect(page.get_by_text("BorderTwin API").first).to_be_visible(timeout=60_000)  # the schema is built on request
     # htmx under the policy: typing in a list's search box replaces the table without a page load.
@@ -176,9 +168,10 @@ def test_the_main_pages_work_under_the_policy_without_a_violation(live_server, w
     assert [text for text in watched.console if "Failed to load resource" not in text] == []
 
 
-def hover_the_payload_marker(watched: Watched, selector: str) -> None:
-    disc = watched.until(f"(selector) => {{ const d = ({GREY_DISC})(selector); return d.count > 10 && d; }}", selector)
-    watched.page.mouse.move(disc["x"], disc["y"])
+def hover_the_payload_marker(page: Page, selector: str) -> None:
+    page.wait_for_function(f"(selector) => ({GREY_DISC})(selector).count > 10", arg=selector)
+    disc = page.evaluate(GREY_DISC, selector)
+    page.mouse.move(disc["x"], disc["y"])
 
 
 @pytest.mark.parametrize("where", ["map", "patrol", "route"])
@@ -197,7 +190,7 @@ def test_a_marker_number_written_as_html_stays_text(live_server, watched: Watche
         "route": (f"/border/patrols/{patrol.pk}/route/", "#route-map"),
     }[where]
     page.goto(url + path)
-    hover_the_payload_marker(watched, selector)
+    hover_the_payload_marker(page, selector)
     tooltip = page.locator(".leaflet-tooltip")
     expect(tooltip).to_have_text(PAYLOAD)
     assert tooltip.locator("img").count() == 0
