@@ -31,7 +31,12 @@ from . import registry
 from .models import ACTIVE, Job, State
 
 logger = logging.getLogger("bordertwin.jobs")
-WORKER = f"{socket.gethostname()}:{os.getpid()}"[:128]
+
+
+def worker_id() -> str:
+    """This process, as a job records who runs it (asked each time: RQ runs each job in a forked process)."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:128]
+
 PROGRESS_KEY = "bordertwin:job-progress:{pk}"
 DATABASE_QUEUES = {"django_tasks_db.DatabaseBackend", "django_tasks.backends.immediate.ImmediateBackend"}
 
@@ -112,7 +117,7 @@ def run(pk: str) -> str:
     """Do the job `pk` if it is still waiting; the task queue calls this. Returns the job's state."""
     now = timezone.now()
     claimed = Job.objects.filter(pk=pk, state=State.QUEUED).update(
-        state=State.RUNNING, attempts=F("attempts") + 1, worker=WORKER, heartbeat=now, progress=0
+        state=State.RUNNING, attempts=F("attempts") + 1, worker=worker_id(), heartbeat=now, progress=0
     )
     job = Job.objects.filter(pk=pk).select_related("started_by").first()
     if job is None or not claimed:
@@ -139,7 +144,7 @@ def run(pk: str) -> str:
 
 
 def _mine(job: Job) -> Any:
-    return Job.objects.filter(pk=job.pk, state=State.RUNNING, worker=WORKER, attempts=job.attempts)
+    return Job.objects.filter(pk=job.pk, state=State.RUNNING, worker=worker_id(), attempts=job.attempts)
 
 
 def _finish(job: Job, outcome: registry.Outcome) -> None:
