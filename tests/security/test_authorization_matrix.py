@@ -124,7 +124,8 @@ EXPECTED: dict[str, Rights] = {
     "marker": rights(IN_SCOPE, ANY_BORDER, add=ANY_BORDER),
     # Sensitive and one-sided (Vietnamese), not shared: the Vietnamese border roles alone.
     "patrol": rights(VN_BORDER, VN_BORDER, add=ANY_BORDER),
-    "inspection": rights(VN_BORDER, VN_BORDER, add=ANY_BORDER),
+    # A one-sided patrol's inspections: every role of that side reads them (a marker's condition on the map).
+    "inspection": rights({SUPERUSER} | VN_IN_SCOPE, VN_BORDER, add=ANY_BORDER),
     "incident": rights(VN_BORDER, VN_BORDER, add=ANY_BORDER),
     # An intake document stays within its submitter's scope (the Vietnamese province editor's).
     "sourcedocument": rights({SUPERUSER, VN_PROVINCE_EDITOR, VN_APPROVER, VN_BORDER_OFFICER, VN_VIEWER},
