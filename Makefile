@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps messages database demo check clean
+.PHONY: run serve test setup system-deps messages database demo check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "BorderTwin needs Python 3.11 (found $$($(PYTHON) --version))."; exit 1; }
@@ -29,7 +29,10 @@ demo: database
 	$(BIN)/bordertwin load_demo
 
 run: demo
-	$(BIN)/bordertwin runserver 127.0.0.1:$(PORT)
+	$(BIN)/bordertwin run 127.0.0.1:$(PORT)
+
+serve: database
+	$(BIN)/bordertwin serve --bind 127.0.0.1:$(PORT)
 
 system-deps:
 	scripts/install-system-deps
