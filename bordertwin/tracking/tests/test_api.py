@@ -92,7 +92,7 @@ def test_an_activity_refuses_a_commitment_of_another_partnership(api, world):
 def test_the_other_side_confirms_through_the_api_and_the_same_side_cannot(api, world):
     delivery = make_delivery(world.hk_nakai, world.vn_province_editor)
     api.force_authenticate(world.vn_province_editor)
-    assert api.post(f"/api/v1/deliveries/{delivery.pk}/confirm/", {}, format="json").status_code == 400
+    assert api.post(f"/api/v1/deliveries/{delivery.pk}/confirm/", {}, format="json").status_code == 403
     api.force_authenticate(world.la_district_editor)
     response = api.post(f"/api/v1/deliveries/{delivery.pk}/confirm/", {"note": "Đã nhận"}, format="json")
     assert response.status_code == 200

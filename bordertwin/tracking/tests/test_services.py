@@ -199,7 +199,7 @@ def test_an_officer_of_the_other_side_confirms(world, delivery):
 
 
 def test_the_side_that_entered_a_record_cannot_confirm_it(world, delivery):
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.confirm(delivery, acting_user=world.vn_approver)
     delivery.refresh_from_db()
     assert delivery.confirmation == "pending"
