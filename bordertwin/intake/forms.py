@@ -14,6 +14,7 @@ from bordertwin.core.forms import model_choices
 from bordertwin.core.text import fold
 from bordertwin.partnerships.choices import AgreementKind, Domain, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Partnership, Unit
+from bordertwin.places.choices import Level
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Place
 from bordertwin.tracking.choices import Currency, DeliveryCategory, ValueQualifier
@@ -44,6 +45,17 @@ class SubmitForm(forms.Form):
 
     field_order = ["text", "file", "title", "kind", "document_date", "language"]
 
+    def date_undated(self, *fields: tuple[str, str]) -> None:
+        """Date the accepted items left without a date on the event's day, once the officer gives its year."""
+        try:
+            day = services.event_day(self.document.proposals or {}, self.cleaned_data.get("event_year"))
+        except ValidationError as error:
+            self.add_error(None, error)
+            return
+        for kind, name in fields if day else ():
+            for group in self.accepted(kind):
+                self.cleaned_data[f"{group['key']}-{name}"] = self.cleaned_data.get(f"{group['key']}-{name}") or day
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
@@ -70,6 +82,17 @@ def agreement_title(document: SourceDocument, item: dict[str, Any]) -> str:
     if item["field"] == "document":
         return document.title
     return f"{AgreementKind(item['kind']).label} {item['text']}"[:300]
+
+
+def date_label(value: str | None, end: str | None = None) -> str:
+    """A proposed date as officers read it: "22/6/2024", "28/10/2025 – 31/10/2025", or "22/6 (year unknown)" for "--06-22"."""
+    if not value:
+        return ""
+    if value.startswith("--"):
+        month, day = (int(part) for part in value[2:].split("-"))
+        return _("{day}/{month} (year unknown)").format(day=day, month=month)
+    shown = "/".join(str(int(part)) if i else part for i, part in enumerate(reversed(value.split("-"))))
+    return f"{shown} – {date_label(end)}" if end else shown
 
 
 # A first guess at the kind of support, from the unit the text counts it in; the officer corrects it.
@@ -114,9 +137,16 @@ class ReviewForm(forms.Form):
             label=_("Level"), choices=PartnershipLevel.choices, required=False, initial=self.partnership_proposal["level"]
         )
         self.groups: list[dict[str, Any]] = []
+        self.event = proposals.get("event_date") or proposals.get("event_partial")
+        if not proposals.get("event_date") and proposals.get("event_partial"):
+            self.fields["event_year"] = forms.IntegerField(
+                label=_("Year of the event"), required=False, min_value=1950, max_value=2100,
+                help_text=_("The text gives the day and month only: the year dates the agreement and deliveries left without a date."),
+            )
+        self.add_places(proposals)
         self.agreement_items = services.agreement_proposals(document)
         agreement_choices = [
-            (str(i), f"{item['text'][:80]} ({item['value']})" if item["value"] else item["text"][:80])
+            (str(i), f"{item['text'][:80]} ({date_label(item['value'])})" if item["value"] else item["text"][:80])
             for i, item in enumerate(self.agreement_items)
         ]
         for i, item in enumerate(self.agreement_items):
@@ -146,6 +176,24 @@ class ReviewForm(forms.Form):
                 "agreement": forms.ChoiceField(label=_("In the agreement"), choices=agreement_choices, required=False, initial="0"),
             })
         self.add_deliveries(proposals)
+
+    def add_places(self, proposals: dict[str, Any]) -> None:
+        """A group per place the registry lacks, for one who may add places; to others, suggestions to pass on."""
+        self.place_items = services.place_proposals(proposals)
+        self.may_add_places = access.can_add(self.user, Place)
+        if not self.may_add_places:
+            return
+        for i, item in enumerate(self.place_items):
+            self.add_group("place", i, item, {
+                "accept": forms.BooleanField(label=_("Add this place to the registry"), required=False, initial=False),
+                "name_vi": forms.CharField(label=_("Name"), max_length=200, required=False, initial=item["name"]),
+                "unit_type": forms.CharField(label=_("Unit type"), max_length=30, required=False, initial=item["unit_type"]),
+                "level": forms.ChoiceField(label=_("Level"), choices=Level.choices, required=False, initial=item["level"]),
+                "parent": forms.ModelChoiceField(
+                    label=_("Part of"), queryset=Place.objects.filter(country=item["country"]), required=False,
+                    widget=PlaceSelect(country=item["country"]), initial=item["parent_place"],
+                ),
+            })
 
     def add_deliveries(self, proposals: dict[str, Any]) -> None:
         delivered_on = self.document.document_date
@@ -213,11 +261,22 @@ class ReviewForm(forms.Form):
         """The officer's decisions, for services.accept_proposals (call after is_valid())."""
         data = self.cleaned_data
         review = services.Review(partnership=data.get("partnership"), reason=data.get("change_reason", ""))
+        self.date_undated(("agreement", "signed_on"), ("money", "delivered_on"), ("quantity", "delivered_on"))
+        for group in self.accepted("place"):
+            accepted = self.accepted_item(group, ("name_vi", "level"))
+            accepted.values.update(
+                country=group["item"]["country"], unit_type=data.get(f"{group['key']}-unit_type") or "",
+                parent=data.get(f"{group['key']}-parent"),
+            )
+            review.places.append(accepted)
         if review.partnership is None:
             vn = self.partnership_proposal["vn"]
+            # A side may be left empty for the place of that country added above.
+            added = {item.values["country"] for item in review.places}
+            needed = [name for name, country in (("vn_place", "VN"), ("la_place", "LA")) if country not in added]
             review.new_partnership = services.Accepted(
                 key="new", field="vn_parties", span=vn["span"] if vn else None, text=vn["text"] if vn else "",
-                values=self.values({"key": "new"}, ("vn_place", "la_place", "level")),
+                values={"vn_place": None, "la_place": None, **self.values({"key": "new"}, (*needed, "level"))},
             )
         agreement_positions: dict[int, int] = {}
         for group in self.accepted("agreement"):
@@ -238,6 +297,17 @@ class ReviewForm(forms.Form):
             accepted.values["unit"] = self.units.get(accepted.values["unit"] or "")
             review.deliveries.append(accepted)
         return review
+
+    def date_undated(self, *fields: tuple[str, str]) -> None:
+        """Date the accepted items left without a date on the event's day, once the officer gives its year."""
+        try:
+            day = services.event_day(self.document.proposals or {}, self.cleaned_data.get("event_year"))
+        except ValidationError as error:
+            self.add_error(None, error)
+            return
+        for kind, name in fields if day else ():
+            for group in self.accepted(kind):
+                self.cleaned_data[f"{group['key']}-{name}"] = self.cleaned_data.get(f"{group['key']}-{name}") or day
 
     def clean(self) -> dict[str, Any]:
         super().clean()

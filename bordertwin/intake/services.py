@@ -27,6 +27,7 @@ from bordertwin.core.files import short_file_name
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.choices import AgreementKind, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
+from bordertwin.places.choices import Level
 from bordertwin.places.models import Place
 from bordertwin.tracking.models import Delivery
 
@@ -172,6 +173,7 @@ class Review:
     agreements: list[Accepted] = field(default_factory=list)
     commitments: list[Accepted] = field(default_factory=list)
     deliveries: list[Accepted] = field(default_factory=list)
+    places: list[Accepted] = field(default_factory=list)  # proposed places to add to the registry
     reason: str = ""
 
 
@@ -209,9 +211,19 @@ def accept_proposals(document: SourceDocument, review: Review, *, acting_user: A
     links: list[ProposalLink] = []
     reason = review.reason or _("Taken from “{document}”").format(document=document.title[:100])
     with context.acting(acting_user, reason):
+        new_places: dict[str, Place] = {}
+        for index, item in enumerate(review.places):
+            place = _save(Place(key=f"{item.values['country']}-DOC{document.pk}-{index + 1}", **item.values), item, acting_user=acting_user)
+            new_places.setdefault(place.country, place)
+            created.append(place)
+            links.append(_link(document, place, item))
         partnership = review.partnership
         if partnership is None and review.new_partnership is not None:
-            partnership = _save(Partnership(**review.new_partnership.values), review.new_partnership, acting_user=acting_user)
+            values = review.new_partnership.values
+            # A side left empty is the place just added for it: a village new to the registry is a party at once.
+            for name, country in (("vn_place", "VN"), ("la_place", "LA")):
+                values[name] = values.get(name) or new_places.get(country)
+            partnership = _save(Partnership(**values), review.new_partnership, acting_user=acting_user)
             created.append(partnership)
             links.append(_link(document, partnership, review.new_partnership))
         if partnership is None:
@@ -300,12 +312,42 @@ def partnership_proposal(proposals: dict[str, Any], user: Actor) -> dict[str, An
         found = list(visible.filter(models.Q(vn_place__in=vn_ids) | models.Q(la_place__in=la_ids))[:20])
         result["existing"] = [p for p in found if p.vn_place_id in vn_ids and p.la_place_id in la_ids]
         result["nearby"] = [p for p in found if p not in result["existing"]]
-    if vn:
-        result["level"] = PARTNERSHIP_LEVELS.get(vn.get("level") or "", PartnershipLevel.OTHER)
+    # The level of a party the registry lacks counts too: it may be added during the review.
+    first_vn = vn or next(iter(proposals.get("vn_parties") or []), None)
+    if first_vn:
+        result["level"] = PARTNERSHIP_LEVELS.get(first_vn.get("level") or "", PartnershipLevel.OTHER)
     places = Place.objects.in_bulk([i for i in (vn and vn["place_id"], la and la["place_id"]) if i])
     result["vn_place"] = places.get(vn["place_id"]) if vn else None
     result["la_place"] = places.get(la["place_id"]) if la else None
     return result
+
+
+def place_proposals(proposals: dict[str, Any]) -> list[dict[str, Any]]:
+    """The places the reader proposes to add to the registry, each with its parent matched in the
+    registry where it could be (`parent_place`), and the word before its name (`unit_type`)."""
+    items = [item for item in proposals.get("proposed_places") or [] if item.get("level") in Level.values]
+    parents = Place.objects.in_bulk([i["parent"]["place_id"] for i in items if (i.get("parent") or {}).get("place_id")])
+    found = []
+    for item in items:
+        parent = item.get("parent") or {}
+        unit_type = item.get("label", "")[: -len(item["name"])].strip() if item.get("label", "").endswith(item["name"]) else ""
+        found.append({
+            **item, "field": "proposed_places", "unit_type": unit_type[:1].upper() + unit_type[1:],
+            "parent_name": parent.get("text") or parent.get("name") or "", "parent_place": parents.get(parent.get("place_id")),
+        })
+    return found
+
+
+def event_day(proposals: dict[str, Any], year: int | None) -> datetime.date | None:
+    """The event's day from a day and month whose year was unknown ("--06-22") and the year the officer gives."""
+    partial = (proposals.get("event_partial") or {}).get("value") or ""
+    if year is None or not partial.startswith("--"):
+        return None
+    month, day = (int(part) for part in partial[2:].split("-"))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValidationError({"event_year": _("{day}/{month} does not exist in {year}.").format(day=day, month=month, year=year)}) from None
 
 
 def agreement_proposals(document: SourceDocument) -> list[dict[str, Any]]:
@@ -314,7 +356,7 @@ def agreement_proposals(document: SourceDocument) -> list[dict[str, Any]]:
     found = []
     for item in proposals.get("agreement_dates") or []:
         found.append({**item, "field": "agreement_dates", "kind": AGREEMENT_KINDS.get(item.get("kind") or "", AgreementKind.OTHER)})
-    event = proposals.get("event_date")
+    event = proposals.get("event_date") or proposals.get("event_partial")
     if not found and event:
         found.append({**event, "field": "event_date", "kind": AgreementKind.MINUTES})
     for item in found:

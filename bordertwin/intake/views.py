@@ -25,7 +25,7 @@ from bordertwin.partnerships.models import sides
 from . import services
 from .choices import DocumentStatus
 from .filtersets import SourceDocumentFilterSet
-from .forms import ReviewForm, SubmitForm
+from .forms import ReviewForm, SubmitForm, date_label
 from .highlight import pieces
 from .models import ProposalLink, SourceDocument
 
@@ -91,7 +91,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "object": document, "document": document, "pieces": pieces(document.text, document.proposals or {}),
         "form": form, "groups": form.bound_groups() if form else [], "proposals": document.proposals or {},
-        "accepted": records, "domain_labels": domain_labels(document.proposals or {}), **frame,
+        "accepted": records, "domain_labels": domain_labels(document.proposals or {}), "event": event_label(document.proposals or {}),
+        "suggested_places": services.place_proposals(document.proposals or {}) if form is not None and not form.may_add_places else [],
+        **frame,
     }
     return render(request, "intake/sourcedocument_detail.html", context, status=status)
 
@@ -138,6 +140,12 @@ def original_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     if not document.file:
         raise Http404
     return files.download(document.file, document.file_name or "document")
+
+
+def event_label(proposals: dict) -> str:
+    """The event's date as found: "22/6/2024", a range, or "22/6 (year unknown)"."""
+    event = proposals.get("event_date") or proposals.get("event_partial") or {}
+    return date_label(event.get("value"), event.get("end"))
 
 
 def domain_labels(proposals: dict) -> list[str]:
