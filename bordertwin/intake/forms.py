@@ -45,17 +45,6 @@ class SubmitForm(forms.Form):
 
     field_order = ["text", "file", "title", "kind", "document_date", "language"]
 
-    def date_undated(self, *fields: tuple[str, str]) -> None:
-        """Date the accepted items left without a date on the event's day, once the officer gives its year."""
-        try:
-            day = services.event_day(self.document.proposals or {}, self.cleaned_data.get("event_year"))
-        except ValidationError as error:
-            self.add_error(None, error)
-            return
-        for kind, name in fields if day else ():
-            for group in self.accepted(kind):
-                self.cleaned_data[f"{group['key']}-{name}"] = self.cleaned_data.get(f"{group['key']}-{name}") or day
-
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data

@@ -84,7 +84,9 @@ def test_a_backup_taken_while_writes_go_on_restores_every_row_and_file(tmp_path,
     finally:
         writer.wait(timeout=300)
     with tarfile.open(archive) as tar:
-        manifest = json.load(tar.extractfile("manifest.json"))
+        manifest_file = tar.extractfile("manifest.json")
+        assert manifest_file is not None
+        manifest = json.load(manifest_file)
         names = tar.getnames()
     media = [name for name in names if name.startswith("media/")]
     assert len(media) == 1 and media[0] in manifest["files"]
