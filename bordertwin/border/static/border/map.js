@@ -1,6 +1,8 @@
 /* Border maps, drawn with the vendored Leaflet from the GeoJSON of /api/v1/.
- * Without a tile server (BORDERTWIN_MAP_TILE_URL empty) markers and routes are drawn on a plain
- * background and the view fits the data, so the map works offline.
+ * Beneath the data, a map that sets data-geo-url draws the shipped background (geo/vn-la.geojson:
+ * provinces with their names, both countries' outlines, the Viet Nam–Laos border line) as SVG in
+ * panes of its own, so it needs no tiles and no network. Markers and routes go on a canvas, which
+ * stays fast with thousands of markers. A tile server (BORDERTWIN_MAP_TILE_URL) adds a basemap.
  */
 (function () {
   "use strict";
@@ -16,6 +18,52 @@
     return typeof value === "string" ? JSON.parse(value) : value;
   }
 
+  var GEO_STYLES = {
+    province: { color: "#90a4ae", weight: 1, fillColor: "#fbfaf5", fillOpacity: 0.7 },
+    country: { color: "#546e7a", weight: 1.5, fill: false },
+    border: { color: "#b71c1c", weight: 3, opacity: 0.85 },
+  };
+  var LABELS_FROM_ZOOM = 7;
+
+  /* Provinces, then outlines, then the border line, each path with the class bt-<layer>; the
+   * provinces' names as permanent tooltips shown from LABELS_FROM_ZOOM on. Nothing is clickable. */
+  function background(map, element) {
+    map.createPane("geo").style.zIndex = 350;
+    map.createPane("geo-labels").style.zIndex = 360;
+    var renderer = L.svg({ pane: "geo" });
+    var vietnamese = (document.documentElement.lang || "").indexOf("vi") === 0;
+    var labels = L.layerGroup();
+    function zoomed() {
+      if (map.getZoom() >= LABELS_FROM_ZOOM) { labels.addTo(map); } else { labels.remove(); }
+    }
+    return fetch(element.dataset.geoUrl, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      })
+      .then(function (collection) {
+        ["province", "country", "border"].forEach(function (layer) {
+          L.geoJSON({ type: "FeatureCollection", features: collection.features.filter(function (f) { return f.properties.layer === layer; }) }, {
+            renderer: renderer, pane: "geo", interactive: false,
+            style: function (feature) {
+              var style = L.extend({ className: "bt-" + layer }, GEO_STYLES[layer]);
+              if (feature.properties.country) { style.className += " bt-" + layer + "-" + feature.properties.country; }
+              return style;
+            },
+          }).addTo(map);
+        });
+        collection.features.forEach(function (feature) {
+          var p = feature.properties;
+          if (p.layer !== "province") { return; }
+          L.tooltip({ permanent: true, direction: "center", pane: "geo-labels", className: "bt-province-label", interactive: false })
+            .setLatLng([p.label[1], p.label[0]]).setContent(plain(vietnamese ? p.name_vi : p.name)).addTo(labels);
+        });
+        map.on("zoomend", zoomed);
+        zoomed();
+      })
+      .catch(function () { element.classList.add("no-background"); });
+  }
+
   function baseMap(element) {
     var map = L.map(element, { preferCanvas: true });
     var tiles = element.dataset.tileUrl;
@@ -25,6 +73,7 @@
       element.classList.add("no-tiles");
     }
     map.setView([17.8, 105.9], 8);
+    if (element.dataset.geoUrl) { background(map, element); }
     return map;
   }
 
