@@ -1,34 +1,22 @@
 """Every page signs the user in first (LoginRequiredMiddleware); the API answers 401 itself.
 
-Each domain app brings `urls.py` (pages, under /<app>/) and `api/urls.py` (under /api/v1/).
+Each domain app brings `urls.py` (pages, under /<app>/) and most bring `api/urls.py` (under /api/v1/).
 """
-
-from importlib.util import find_spec
 
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from bordertwin.core import views as core_views
 from bordertwin.operations import views as operations_views
+from bordertwin.partnerships.views import home
 
-DOMAIN_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
-
-
-def provides(module: str) -> bool:
-    try:
-        return find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+PAGE_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
+API_APPS = ["accounts", "places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
 
 
 def api_patterns() -> list[URLPattern | URLResolver]:
-    patterns: list[URLPattern | URLResolver] = [path("", include("bordertwin.accounts.api.urls"))]
-    for app in DOMAIN_APPS:
-        if provides(f"bordertwin.{app}.api.urls"):
-            patterns.append(path("", include(f"bordertwin.{app}.api.urls")))
-    return patterns
+    return [path("", include(f"bordertwin.{app}.api.urls")) for app in API_APPS]
 
 
 def api_authenticates_itself(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
@@ -42,7 +30,7 @@ def api_authenticates_itself(patterns: list[URLPattern | URLResolver]) -> list[U
 
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", core_views.home, name="home"),
+    path("", home, name="home"),
     path("", include("bordertwin.core.urls")),
     path("accounts/", include("bordertwin.accounts.urls")),
     path("health/", operations_views.health, name="health"),
@@ -59,8 +47,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api_docs",
     ),
 ]
-for app in DOMAIN_APPS:
-    if provides(f"bordertwin.{app}.urls"):
-        urlpatterns.append(path(f"{app}/", include(f"bordertwin.{app}.urls")))
+urlpatterns += [path(f"{app}/", include(f"bordertwin.{app}.urls")) for app in PAGE_APPS]
 
 handler500 = "bordertwin.operations.views.server_error"
