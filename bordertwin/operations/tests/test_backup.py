@@ -52,8 +52,8 @@ tables = sorted(t for t in connection.introspection.table_names() if t != "djang
 digest = {}
 with connection.cursor() as cursor:
     for table in tables:
-        cursor.execute(f'SELECT * FROM "{table}" ORDER BY 1')
-        digest[table] = hashlib.sha256(repr(cursor.fetchall()).encode()).hexdigest()
+        cursor.execute(f'SELECT * FROM "{table}"')
+        digest[table] = hashlib.sha256(repr(sorted(map(repr, cursor.fetchall()))).encode()).hexdigest()
 print(json.dumps(digest))
 """
 
