@@ -94,8 +94,13 @@ def test_an_editor_records_a_delivery_sees_the_progress_and_downloads_the_report
     expect(cows_row).to_contain_text("100")
     expect(tables.nth(1)).to_contain_text(ITEM)
     steps.shot("review")
+    page.get_by_role("link", name="Word (DOCX)").click()
+    # The document is made by a background job; its page leads to the file when it is done.
+    expect(page.locator("#job-status")).to_have_attribute("data-state", "done")
+    expect(page.locator("h1")).to_have_text("Báo cáo đánh giá")
+    steps.shot("report-job")
     with page.expect_download() as caught:
-        page.get_by_role("link", name="Word (DOCX)").click()
+        page.locator("#job-result").click()
     download = caught.value
     assert download.suggested_filename.endswith(".docx")
     content = Path(download.path()).read_bytes()
