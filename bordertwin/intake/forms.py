@@ -84,6 +84,15 @@ def date_label(value: str | None, end: str | None = None) -> str:
     return f"{shown} – {date_label(end)}" if end else shown
 
 
+def agreement_choice(item: dict[str, Any]) -> str:
+    """A proposed agreement as a choice: its text and date ("ngày 25/6/2022 (25/6/2022)"), or the
+    date alone where it begins with the text ("22/6 (year unknown)")."""
+    text, shown = item["text"][:80], date_label(item["value"])
+    if not shown or shown == text:
+        return text
+    return shown if shown.startswith(text) else f"{text} ({shown})"
+
+
 # A first guess at the kind of support, from the unit the text counts it in; the officer corrects it.
 CATEGORY_BY_UNIT = {"head": "livestock", "bird": "livestock", "tree": "seedlings_crops", "ha": "seedlings_crops",
                     "package": "food_necessities", "dose": "medical", "person": "medical", "scholarship": "school_supplies",
@@ -135,8 +144,7 @@ class ReviewForm(forms.Form):
         self.add_places(proposals)
         self.agreement_items = services.agreement_proposals(document)
         agreement_choices = [
-            (str(i), f"{item['text'][:80]} ({date_label(item['value'])})" if item["value"] else item["text"][:80])
-            for i, item in enumerate(self.agreement_items)
+            (str(i), agreement_choice(item)) for i, item in enumerate(self.agreement_items)
         ]
         for i, item in enumerate(self.agreement_items):
             self.add_group("agreement", i, item, {
@@ -259,7 +267,8 @@ class ReviewForm(forms.Form):
             )
             review.places.append(accepted)
         if review.partnership is None:
-            vn = self.partnership_proposal["vn"]
+            # The link of a new partnership points at the first Vietnamese party, matched or not.
+            vn = self.partnership_proposal["vn"] or next(iter((self.document.proposals or {}).get("vn_parties") or []), None)
             # A side may be left empty for the place of that country added above.
             added = {item.values["country"] for item in review.places}
             needed = [name for name, country in (("vn_place", "VN"), ("la_place", "LA")) if country not in added]

@@ -49,6 +49,7 @@ def test_an_administrator_adds_the_places_and_twins_them_in_the_year_given(clien
     assert partnership.la_place == na_phao
     assert Agreement.objects.get(partnership=partnership).signed_on == datetime.date(2024, 6, 22)
     assert ProposalLink.objects.filter(document=villages, field="proposed_places").count() == 2
+    assert ProposalLink.objects.get(document=villages, field="vn_parties").text == "bản Pa Lạ"
 
 
 def test_a_year_out_of_range_is_refused_and_nothing_is_added(client, world, villages):
