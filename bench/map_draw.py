@@ -29,7 +29,7 @@ labels = {"marker": "Marker", "patrol": "Patrol", "incident": "Incident", "never
           "loading": "Loading", "failed": "Failed", "empty": "Empty", "counts": "{markers} markers · {patrols} patrols · {incidents} incidents"}
 PAGE = f"""<!doctype html><html lang="en"><head><link rel="stylesheet" href="/static/border/leaflet/leaflet.css"><link rel="stylesheet" href="/static/border/border.css"></head><body>
 <form id="map-filters"><select name="segment"><option value=""></option></select><input name="from"><input name="until"><select name="colour"><option value="condition"></option></select></form>
-<div id="border-map" class="border-map" style="width:1200px" data-tile-url="" data-geo-url="/static/border/geo/vn-la.geojson" data-inspection-days="120" data-sensitive="0" data-markers-url="/api/v1/markers/"></div>
+<div id="border-map" class="border-map" style="width:1200px" data-tile-url="" data-geo-url="/static/border/geo/vn-la.geojson" data-inspection-days="120" data-sensitive="0" data-markers-url="/api/v1/markers/" data-segments-url="/api/v1/segments/"></div>
 <div id="map-legend"></div><p id="map-status"></p>
 <script id="border-conditions" type="application/json">[]</script><script id="border-labels" type="application/json">{json.dumps(labels)}</script>
 <script src="/static/timing.js"></script><script src="/static/border/leaflet/leaflet.js"></script><script src="/static/border/map.js"></script></body></html>"""
@@ -46,6 +46,8 @@ def handle(route) -> None:  # type: ignore[no-untyped-def]
         route.fulfill(path=str(ROOT.parent / path[len("static/"):]))
     elif path.startswith("api/v1/markers/"):
         route.fulfill(body=json.dumps({"features": markers, "next": None}), content_type="application/json")
+    elif path.startswith("api/v1/segments/"):
+        route.fulfill(body=json.dumps({"features": [], "next": None}), content_type="application/json")
     else:
         route.abort()
 

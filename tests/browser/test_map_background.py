@@ -1,5 +1,6 @@
 """The border map draws the Viet Nam–Laos border line, both countries and their provinces with names,
-with every request that leaves this machine refused: no tiles, no fonts, nothing from elsewhere.
+beneath the segments and markers, with every request that leaves this machine refused: no tiles, no
+fonts, nothing from elsewhere.
 
 The background is the shipped bordertwin/border/static/border/geo/vn-la.geojson, drawn by map.js as
 SVG paths with the classes bt-border, bt-country and bt-province. The markers stay on their canvas
@@ -8,6 +9,7 @@ above it. The screenshot goes to artifacts/browser/map_background/.
 
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,7 +18,7 @@ from playwright.sync_api import Page, Route, expect
 
 from bordertwin.testing import PASSWORD, build_world, ensure_reference
 
-from .conftest import Steps
+from .conftest import TIMEOUT_MS, Steps
 from .test_patrol_map import NEVER, build_segment, wait_for_colour
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -55,22 +57,37 @@ def test_the_map_draws_the_border_the_countries_and_the_provinces_with_the_netwo
     # The segment's markers (Hương Khê–Nakai) sit above the background, on the canvas, still grey.
     assert wait_for_colour(page, NEVER)["count"] > 60
     expect(page.locator("#map-status")).to_have_text("3 mốc · 0 chuyến tuần tra · 0 vụ việc")
-    # The view fits the markers (zoom 14, a few km); six steps out (zoom 8) show the border nearby.
-    zoom_out(page, 6)
+    # The segment is a line through its markers, beneath them.
+    expect(page.locator("#border-map path.bt-segment")).to_have_count(1)
+    expect(page.locator("#border-map path.bt-segment")).to_have_attribute("d", re.compile(r"^M\S+ \S+L"))
+    # The view fits the markers (zoom 14, a few km); at zoom 8 the border nearby shows.
+    zoom_out_to(page, 8)
     expect(page.locator("#border-map path.bt-border")).to_have_attribute("d", re.compile(r"^M.{200,}"))
     # Provinces on both sides are named, in Vietnamese on a Vietnamese page, as text.
     expect(page.locator(".bt-province-label", has_text=re.compile(r"^Hà Tĩnh$"))).to_be_visible()
     expect(page.locator(".bt-province-label", has_text=re.compile(r"^Khammuane$"))).to_be_visible()
     Steps(page, "map_background").shot("border-provinces-markers")
     # Further out, the names give way to the shapes.
-    zoom_out(page, 2)
+    zoom_out_to(page, 6)
     expect(page.locator(".bt-province-label")).to_have_count(0)
     assert refused == []
 
 
-def zoom_out(page: Page, steps: int) -> None:
-    """Click Leaflet's "zoom out" one step at a time: a click during a zoom's animation is dropped."""
-    for _ in range(steps):
+# The map's zoom, read from the scale Leaflet gives its proxy element (2 ** (zoom - 1)), once no zoom is animating.
+ZOOM = """() => {
+  if (document.querySelector('#border-map .leaflet-map-pane.leaflet-zoom-anim')) { return null; }
+  const scale = /scale\\(([^)]+)\\)/.exec(document.querySelector('#border-map .leaflet-proxy').style.transform);
+  return scale ? Math.round(Math.log2(parseFloat(scale[1]))) + 1 : null;
+}"""
+
+
+def zoom_out_to(page: Page, zoom: int) -> None:
+    """Click Leaflet's "zoom out" one step at a time until the map is at that zoom (a click during a zoom's animation is dropped)."""
+    now = page.wait_for_function(ZOOM).json_value()
+    while now > zoom:
         page.locator("#border-map .leaflet-control-zoom-out").click()
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        page.wait_for_function("() => !document.querySelector('#border-map.leaflet-zoom-anim')")
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while page.evaluate(ZOOM) != now - 1:
+            assert time.monotonic() < deadline, f"the map did not zoom out from {now}"
+            page.wait_for_timeout(50)
+        now -= 1

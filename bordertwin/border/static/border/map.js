@@ -160,6 +160,15 @@
     });
   }
 
+  /* The segments as lines through their markers (only the chosen one if any), as SVG in a pane beneath the
+   * canvas of routes, incidents and markers, so that their colours stay true; not clickable. */
+  function segmentLayer(features, chosen, renderer) {
+    return L.geoJSON({ type: "FeatureCollection", features: features.filter(function (f) { return f.geometry && (!chosen || String(f.id) === chosen); }) }, {
+      renderer: renderer, pane: "segments", interactive: false,
+      style: function () { return { color: "#00838f", weight: 5, opacity: 0.45, className: "bt-segment" }; },
+    });
+  }
+
   function pairs(id) {
     var found = {};
     (jsonFrom(id) || []).forEach(function (pair) { found[pair[0]] = pair[1]; });
@@ -214,6 +223,8 @@
     var sensitive = element.dataset.sensitive === "1";
     var map = baseMap(element);
     var group = L.featureGroup().addTo(map);
+    map.createPane("segments").style.zIndex = 380;
+    var segments = L.svg({ pane: "segments" });
     var form = document.getElementById("map-filters");
     var status = document.getElementById("map-status");
     var initial = new URLSearchParams(window.location.search);
@@ -232,9 +243,11 @@
           segment: segment, occurred_after: f.from.value, occurred_before: f.until.value,
           category: f.category ? f.category.value : "", status: f.status ? f.status.value : "",
         })) : Promise.resolve([]),
+        fetchAll(query(element.dataset.segmentsUrl, {})),
       ];
       Promise.all(requests).then(function (results) {
         group.clearLayers();
+        segmentLayer(results[3], segment, segments).addTo(group);
         routeLayer(results[1], labels).addTo(group);
         incidentLayer(results[2], labels).addTo(group);
         markerLayer(results[0], mode, days, labels, conditions).addTo(group);
