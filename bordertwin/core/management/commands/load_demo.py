@@ -1,9 +1,9 @@
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 
 class Command(BaseCommand):
@@ -11,8 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         with transaction.atomic():
+            # Each app that has demo data brings a `demo` module, found as Django finds `admin` modules.
             for config in apps.get_app_configs():
-                module_name = f"{config.name}.demo"
-                if config.name.startswith("bordertwin.") and find_spec(module_name) is not None:
-                    summary = import_module(module_name).load(self.stdout)
+                if config.name.startswith("bordertwin.") and module_has_submodule(config.module, "demo"):
+                    summary = import_module(f"{config.name}.demo").load(self.stdout)
                     self.stdout.write(f"{config.label}: {summary}")
