@@ -97,9 +97,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bordertwin.operations.middleware.ServiceUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "bordertwin.core.middleware.NoStoreJSONMiddleware",
-    "bordertwin.operations.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Sign-in (bordertwin.accounts.services): after this many failures within the window an account,
 # or an address, is locked for a while; API tokens expire; sessions end after some hours.
@@ -233,7 +233,23 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # One schema name per choice set: fields of many names share a set, and several sets share a field name.
+    "ENUM_NAME_OVERRIDES": {
+        "SideEnum": "bordertwin.core.choices.Side",
+        "DatePrecisionEnum": "bordertwin.core.choices.DatePrecision",
+        "ResponsibleSideEnum": "bordertwin.partnerships.choices.ResponsibleSide",
+        "CurrencyEnum": "bordertwin.tracking.choices.Currency",
+        "AgreementKindEnum": "bordertwin.partnerships.choices.AgreementKind",
+        "ActivityKindEnum": "bordertwin.tracking.choices.ActivityKind",
+        "PatrolKindEnum": "bordertwin.border.choices.PatrolKind",
+        "DocumentKindEnum": "bordertwin.intake.choices.DocumentKind",
+        "OrganisationKindEnum": "bordertwin.places.choices.OrganisationKind",
+        "SuccessionKindEnum": "bordertwin.places.choices.SuccessionKind",
+        "PartnershipStatusEnum": "bordertwin.partnerships.choices.PartnershipStatus",
+        "CommitmentStatusEnum": "bordertwin.partnerships.choices.CommitmentStatus",
+        "IncidentStatusEnum": "bordertwin.border.choices.IncidentStatus",
+        "DocumentStatusEnum": "bordertwin.intake.choices.DocumentStatus",
+    },
     # The documentation page's scripts are served from here, not from the internet.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -317,8 +333,6 @@ BORDERTWIN_JOB_ATTEMPTS = env_int("BORDERTWIN_JOB_ATTEMPTS", 3)
 BORDERTWIN_JOB_KEEP_DAYS = env_int("BORDERTWIN_JOB_KEEP_DAYS", 14)
 # Uploads larger than this (imports, document intake) are read by a background job, not within the request.
 BORDERTWIN_JOB_INLINE_BYTES = env_int("BORDERTWIN_JOB_INLINE_BYTES", 256 * 1024)
-# /health/ reports not ready when the media folder's disk has less than this free.
-BORDERTWIN_HEALTH_MIN_FREE_BYTES = env_int("BORDERTWIN_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)
 # Where the service is reached, for links in e-mails; and how e-mail leaves (the console when no host is given).
 BORDERTWIN_SITE_URL = os.environ.get("BORDERTWIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("BORDERTWIN_EMAIL_FROM", "bordertwin@localhost")
@@ -328,3 +342,5 @@ EMAIL_HOST_USER = os.environ.get("BORDERTWIN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_secret("BORDERTWIN_EMAIL_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("BORDERTWIN_EMAIL_TLS", default=True)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+# /health/ reports not ready when the media folder's disk has less than this free.
+BORDERTWIN_HEALTH_MIN_FREE_BYTES = env_int("BORDERTWIN_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -33,6 +35,7 @@ def accepted(request: Request, job: Job) -> Response:
 
 
 class JobView(APIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: Any) -> Response:
         return Response(job_data(request, visible_job(request, pk)))
 
@@ -40,6 +43,7 @@ class JobView(APIView):
 class JobResultView(APIView):
     """The file the job made; 409 while it is not done (poll the job first)."""
 
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 409: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: Any) -> Any:
         job = visible_job(request, pk)
         return result_file(job) or Response({"detail": _("The job has not finished."), "state": job.state}, status=409)

@@ -2,6 +2,8 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +15,7 @@ from .. import services as reports_services
 
 
 class ReviewReportView(APIView):
+    @extend_schema(request=None, responses={202: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
     def post(self, request: Request, pk: int, fmt: str) -> Response:
         if fmt not in views.FORMATS:
             raise Http404(_("There is no report in this format."))
