@@ -12,47 +12,28 @@ beside the floor the request must stay under. Best of N rounds. Exit code 0 unle
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report_speed import best, prepare, viewer  # noqa: E402
+from report_speed import best, province_from_arguments, viewer  # noqa: E402
 
 FLOOR_REQUEST = 1.0  # seconds: the request only queues the job
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--partnerships", type=int, default=150)
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    prepare(args.partnerships, args.years)
+    args, partnership, date_from, date_to = province_from_arguments(__doc__.splitlines()[0])
 
-    import datetime
-
-    import synthetic
     from django.conf import settings
-    from django.db.models import Count
-    from django.db.models.functions import ExtractYear
     from django.test import Client
     from django.test.utils import override_settings
 
     from bordertwin.jobs import services as jobs
     from bordertwin.jobs.models import Job
-    from bordertwin.partnerships.models import Partnership
     from bordertwin.reports import services
     from bordertwin.reports.documents import pdf
-    from bordertwin.tracking.models import Delivery
 
-    partnership = Partnership.objects.filter(description__startswith=synthetic.MARK).order_by("pk").first()
-    year = (
-        Delivery.objects.filter(partnership=partnership).annotate(year=ExtractYear("delivered_on"))
-        .values("year").annotate(n=Count("pk")).order_by("-n", "-year").values_list("year", flat=True).first()
-    )
-    date_from, date_to = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     user = viewer()
 
     def before() -> None:

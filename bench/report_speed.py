@@ -96,8 +96,9 @@ def viewer() -> Any:
     return User.objects.get(pk=user.pk)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def province_from_arguments(description: str) -> tuple[argparse.Namespace, Any, Any, Any]:
+    """The command line's synthetic province, made ready: its busiest partnership and year (from, to)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--partnerships", type=int, default=150)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
@@ -109,26 +110,34 @@ def main() -> int:
     import synthetic
     from django.db.models import Count
     from django.db.models.functions import ExtractYear
-    from django.utils import translation
 
     from bordertwin.partnerships.models import Partnership
-    from bordertwin.reports import services
-    from bordertwin.reports.documents import pdf, spreadsheet, word
-    from bordertwin.tracking.models import Activity, Delivery
+    from bordertwin.tracking.models import Delivery
 
     partnership = Partnership.objects.filter(description__startswith=synthetic.MARK).order_by("pk").first()
     year = (
         Delivery.objects.filter(partnership=partnership).annotate(year=ExtractYear("delivered_on"))
         .values("year").annotate(n=Count("pk")).order_by("-n", "-year").values_list("year", flat=True).first()
     )
-    date_from, date_to = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return args, partnership, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def main() -> int:
+    args, partnership, date_from, date_to = province_from_arguments(__doc__.splitlines()[0])
+
+    from django.utils import translation
+
+    from bordertwin.reports import services
+    from bordertwin.reports.documents import pdf, spreadsheet, word
+    from bordertwin.tracking.models import Activity, Delivery
+
     user = viewer()
     counts = {
         "deliveries": Delivery.objects.filter(partnership=partnership, delivered_on__range=(date_from, date_to)).count(),
         "activities": Activity.objects.filter(partnership=partnership, started_on__range=(date_from, date_to)).count(),
         "province deliveries": Delivery.objects.count(),
     }
-    print(f"partnership {partnership.pk}, year {year}: {counts['deliveries']} deliveries, "
+    print(f"partnership {partnership.pk}, year {date_from.year}: {counts['deliveries']} deliveries, "
           f"{counts['activities']} activities (of {counts['province deliveries']} deliveries in the database)")
 
     def data() -> Any:
