@@ -65,6 +65,9 @@ def test_an_officer_sees_the_charts_and_downloads_the_review_offline(live_server
     page.click(".filters button")
     expect(page.locator("body")).to_contain_text("Bò nái sinh sản")
     page.screenshot(path=str(SHOTS / "03-review.png"), full_page=True)
+    page.get_by_role("link", name="Word (DOCX)").click()
+    # The document is made by a background job; its page leads to the file when it is done.
+    expect(page.locator("#job-status")).to_have_attribute("data-state", "done")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Word (DOCX)").click()
+        page.locator("#job-result").click()
     assert download.value.suggested_filename.endswith("-vi.docx")
