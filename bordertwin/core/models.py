@@ -206,3 +206,21 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ClientSubmission(models.Model):
+    """A record created through the API with an id its device made (`client_uuid`): a retry finds it, never a twin."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user"))
+    client_uuid = models.UUIDField(_("device entry id"))
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record"))
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("device entry")
+        verbose_name_plural = _("device entries")
+        constraints = [models.UniqueConstraint(fields=["user", "client_uuid"], name="core_clientsubmission_once_per_user")]
+
+    def __str__(self) -> str:
+        return str(self.client_uuid)
