@@ -26,7 +26,7 @@ from bordertwin import access
 from bordertwin.access.users import User
 from bordertwin.core import context
 from bordertwin.core.choices import Side
-from bordertwin.core.fields import BoundedTextField
+from bordertwin.core.fields import BoundedTextField, example_flag
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import PARTNERSHIP_ORGANISATIONS, PARTNERSHIP_PLACES, Partnership, through
 from bordertwin.places.choices import OrganisationKind
@@ -88,6 +88,7 @@ class Segment(BaseRecord):
         _("length (km)"), max_digits=8, decimal_places=3, null=True, blank=True, validators=[MinValueValidator(Decimal(0))],
     )
     description = BoundedTextField(_("description"), max_length=10_000, blank=True)
+    is_example = example_flag()
 
     search_fields = ("name", "vn_post__name_vi", "la_post__name_vi", "partnership__search_text")
     access_places = through("partnership", PARTNERSHIP_PLACES)
@@ -125,6 +126,7 @@ class Marker(BaseRecord):
     elevation_m = models.DecimalField(_("elevation (m)"), max_digits=7, decimal_places=1, null=True, blank=True)
     installed_on = models.DateField(_("installed on"), null=True, blank=True)
     description = BoundedTextField(_("description"), max_length=10_000, blank=True)
+    is_example = example_flag()
 
     search_fields = ("number", "segment__name", "description")
     access_places = through("segment__partnership", PARTNERSHIP_PLACES)
@@ -186,6 +188,7 @@ class Patrol(BaseRecord):
         help_text=_("The side whose patrol it is; empty for a joint patrol, which is both sides'."),
     )
     shared_at = models.DateTimeField(_("shared"), null=True, blank=True, editable=False)
+    is_example = example_flag()
 
     search_fields = ("segment__name", "findings", "vn_unit__name_vi", "la_unit__name_vi")
     access_places = through("partnership", PARTNERSHIP_PLACES)
@@ -265,6 +268,7 @@ class MarkerInspection(BaseRecord):
     condition = models.CharField(_("condition"), max_length=20, choices=MarkerCondition.choices)
     note = BoundedTextField(_("note"), max_length=10_000, blank=True)
     recorded_by_side = models.CharField(_("recorded by"), max_length=2, choices=Side.choices, blank=True, editable=False)
+    is_example = example_flag()
 
     search_fields = ("marker__number", "note")
     access_places = through("marker__segment__partnership", PARTNERSHIP_PLACES)
@@ -351,6 +355,7 @@ class Incident(BaseRecord):
     status = models.CharField(_("status"), max_length=20, choices=IncidentStatus.choices, default=IncidentStatus.REPORTED, editable=False)
     reported_by_side = models.CharField(_("reported by"), max_length=2, choices=Side.choices, editable=False)
     shared_at = models.DateTimeField(_("shared"), null=True, blank=True, editable=False)
+    is_example = example_flag()
 
     search_fields = ("description", "place_description", "nearest_marker__number", "segment__name")
     access_places = through("partnership", PARTNERSHIP_PLACES)

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BoundedTextField(models.TextField):
@@ -18,3 +19,14 @@ class BoundedTextField(models.TextField):
     @cached_property
     def validators(self) -> list[Any]:
         return [*super().validators, MaxLengthValidator(self.max_length)]
+
+
+def example_flag() -> models.BooleanField:
+    """Whether a record is illustrative (demo or training data that no source states), not a recorded fact.
+
+    Set by the loaders that write such data, never in a form; the API shows it read-only."""
+    return models.BooleanField(
+        _("example"), default=False, editable=False,
+        help_text=_("Illustrative data that no source states, not a recorded fact."),
+    )
+

@@ -151,7 +151,9 @@ class Agreement(BaseRecord):
         Partnership, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("partnership")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, help_text=_("As signed, in Vietnamese: the original."))
+    title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     signed_on = models.DateField(_("signed on"))
     signed_on_precision = models.CharField(
         _("signing date known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -167,7 +169,7 @@ class Agreement(BaseRecord):
     )
     summary = BoundedTextField(_("summary"), max_length=10_000, blank=True)
 
-    search_fields = ("title", "signed_at", "vn_signatories", "la_signatories", "partnership__search_text")
+    search_fields = ("title", "title_lo", "title_en", "signed_at", "vn_signatories", "la_signatories", "partnership__search_text")
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = through("partnership", PARTNERSHIP_ORGANISATIONS)
 
@@ -244,7 +246,9 @@ class Commitment(BaseRecord):
         verbose_name=_("continues"), editable=False,
     )
     domain = models.CharField(_("domain"), max_length=32, choices=Domain.choices)
-    text = BoundedTextField(_("text"), max_length=10_000)
+    text = BoundedTextField(_("text"), max_length=10_000, help_text=_("As agreed, in Vietnamese: the original."))
+    text_lo = BoundedTextField(_("text (Lao)"), max_length=10_000, blank=True)
+    text_en = BoundedTextField(_("text (English)"), max_length=10_000, blank=True)
     responsible_side = models.CharField(
         _("responsible side"), max_length=4, choices=ResponsibleSide.choices, default=ResponsibleSide.BOTH
     )
@@ -268,7 +272,7 @@ class Commitment(BaseRecord):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
 
-    search_fields = ("text", "agreement__title", "agreement__partnership__search_text")
+    search_fields = ("text", "text_lo", "text_en", "agreement__title", "agreement__partnership__search_text")
     access_places = through("agreement__partnership", PARTNERSHIP_PLACES)
     access_organisations = through("agreement__partnership", PARTNERSHIP_ORGANISATIONS)
 

@@ -15,7 +15,7 @@ from bordertwin import access
 from bordertwin.access.users import User
 from bordertwin.core import context
 from bordertwin.core.choices import DatePrecision, Side
-from bordertwin.core.fields import BoundedTextField
+from bordertwin.core.fields import BoundedTextField, example_flag
 from bordertwin.core.models import BaseRecord
 from bordertwin.partnerships.models import (
     PARTNERSHIP_ORGANISATIONS,
@@ -108,6 +108,7 @@ class PartnershipRecord(BaseRecord):
     )
     confirmed_at = models.DateTimeField(_("confirmed or disputed at"), null=True, blank=True, editable=False)
     confirmation_note = BoundedTextField(_("confirmation note"), max_length=2_000, blank=True, editable=False)
+    is_example = example_flag()
 
     access_places = through("partnership", PARTNERSHIP_PLACES)
     access_organisations = through("partnership", PARTNERSHIP_ORGANISATIONS)
@@ -178,7 +179,9 @@ class Activity(PartnershipRecord):
         Partnership, on_delete=models.PROTECT, related_name="activities", verbose_name=_("partnership")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, help_text=_("In Vietnamese: the original."))
+    title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     started_on = models.DateField(_("date"))
     ended_on = models.DateField(_("until"), null=True, blank=True, help_text=_("For activities lasting several days."))
     date_precision = models.CharField(
@@ -195,7 +198,7 @@ class Activity(PartnershipRecord):
         Commitment, blank=True, related_name="activities", verbose_name=_("commitments served")
     )
 
-    search_fields = ("title", "venue", "summary", "vn_participants", "la_participants", "partnership__search_text")
+    search_fields = ("title", "title_lo", "title_en", "venue", "summary", "vn_participants", "la_participants", "partnership__search_text")
     date_fields = ("started_on", "ended_on")
 
     class Meta:
@@ -219,7 +222,9 @@ class Delivery(PartnershipRecord):
         Partnership, on_delete=models.PROTECT, related_name="deliveries", verbose_name=_("partnership")
     )
     category = models.CharField(_("category"), max_length=30, choices=DeliveryCategory.choices)
-    item = models.CharField(_("item"), max_length=300)
+    item = models.CharField(_("item"), max_length=300, help_text=_("In Vietnamese: the original."))
+    item_lo = models.CharField(_("item (Lao)"), max_length=300, blank=True)
+    item_en = models.CharField(_("item (English)"), max_length=300, blank=True)
     quantity = models.DecimalField(
         _("quantity"), max_digits=18, decimal_places=3, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
@@ -247,6 +252,10 @@ class Delivery(PartnershipRecord):
         _("recipients"), max_length=300, blank=True, help_text=_("E.g. poor households of Noỏng Mạ.")
     )
     beneficiary_count = models.PositiveIntegerField(_("beneficiaries"), null=True, blank=True)
+    beneficiary_count_qualifier = models.CharField(
+        _("number of beneficiaries is"), max_length=15, choices=ValueQualifier.choices, default=ValueQualifier.EXACT,
+        help_text=_("As the source says it: \"khoảng 600 người\" is about 600."),
+    )
     commitment = models.ForeignKey(
         Commitment, null=True, blank=True, on_delete=models.PROTECT, related_name="deliveries",
         verbose_name=_("commitment fulfilled"),
@@ -257,7 +266,7 @@ class Delivery(PartnershipRecord):
     )
     notes = BoundedTextField(_("notes"), max_length=10_000, blank=True)
 
-    search_fields = ("item", "giver_name", "recipient_group", "notes", "partnership__search_text")
+    search_fields = ("item", "item_lo", "item_en", "giver_name", "recipient_group", "notes", "partnership__search_text")
     date_fields = ("delivered_on", None)
 
     class Meta:
