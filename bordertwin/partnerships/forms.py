@@ -43,8 +43,8 @@ class AgreementForm(RecordForm):
     class Meta:
         model = Agreement
         fields = [
-            "partnership", "kind", "title", "signed_on", "signed_on_precision", "signed_at", "vn_signatories", "la_signatories",
-            "valid_from", "valid_to", "follows", "summary",
+            "partnership", "kind", "title", "title_lo", "title_en", "signed_on", "signed_on_precision", "signed_at",
+            "vn_signatories", "la_signatories", "valid_from", "valid_to", "follows", "summary",
         ]
         widgets = {
             "signed_on": DATE, "valid_from": DATE, "valid_to": DATE,
@@ -66,10 +66,13 @@ class CommitmentForm(RecordForm):
     class Meta:
         model = Commitment
         fields = [
-            "agreement", "parent", "domain", "text", "responsible_side", "responsible_organisation",
+            "agreement", "parent", "domain", "text", "text_lo", "text_en", "responsible_side", "responsible_organisation",
             "target_quantity", "target_unit", "due_date", "recurrence", "status", "weight", "position",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "due_date": DATE}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}), "text_lo": forms.Textarea(attrs={"rows": 3, "lang": "lo"}),
+            "text_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}), "due_date": DATE,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

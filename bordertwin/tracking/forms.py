@@ -37,8 +37,8 @@ class ActivityForm(PartnershipRecordForm):
     class Meta:
         model = Activity
         fields = [
-            "partnership", "kind", "title", "started_on", "ended_on", "date_precision", "venue", "host_side",
-            "vn_participant_count", "vn_participants", "la_participant_count", "la_participants", "summary", "commitments",
+            "partnership", "kind", "title", "title_lo", "title_en", "started_on", "ended_on", "date_precision", "venue",
+            "host_side", "vn_participant_count", "vn_participants", "la_participant_count", "la_participants", "summary", "commitments",
         ]
         widgets = {
             "started_on": DATE, "ended_on": DATE,
@@ -55,9 +55,9 @@ class DeliveryForm(PartnershipRecordForm):
     class Meta:
         model = Delivery
         fields = [
-            "partnership", "category", "item", "quantity", "unit", "value", "currency", "value_qualifier",
+            "partnership", "category", "item", "item_lo", "item_en", "quantity", "unit", "value", "currency", "value_qualifier",
             "giver_side", "giver_organisation", "giver_name", "recipient_organisation", "recipient_place",
-            "recipient_group", "beneficiary_count", "commitment", "delivered_on", "delivered_on_precision", "notes",
+            "recipient_group", "beneficiary_count", "beneficiary_count_qualifier", "commitment", "delivered_on", "delivered_on_precision", "notes",
         ]
         widgets = {"delivered_on": DATE, "recipient_place": PlaceSelect(), "notes": forms.Textarea(attrs={"rows": 3})}
 

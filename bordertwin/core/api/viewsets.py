@@ -2,11 +2,15 @@
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import translation
 from rest_framework import serializers, viewsets
+from rest_framework.request import Request
 
 from bordertwin import access
 from bordertwin.core import context, services
+from bordertwin.core.languages import in_reader_language
 from bordertwin.core.middleware import change_reason
 from bordertwin.core.models import BaseRecord, RecordQuerySet
 
@@ -22,6 +26,33 @@ class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
         return queryset.restrict(user, access.VIEW)
 
 
+class ReaderTextSerializer(serializers.Serializer):
+    """One text field in the reader's language: the text, the language it is in, and whether it is the original
+    because the reader's language has no version yet. The original and its versions stay fields of their own."""
+
+    text = serializers.CharField(read_only=True)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, read_only=True)
+    fallback = serializers.BooleanField(read_only=True, help_text="True: no version in the reader's language yet; the text is the original.")
+
+    def __init__(self, original: str, **kwargs: Any) -> None:
+        self.original = original
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        shown = in_reader_language(instance, self.original)
+        return {"text": shown.text, "language": shown.language, "fallback": shown.fallback}
+
+
+def use_saved_language(request: Request) -> None:
+    """Without an Accept-Language header, an API request is answered in the signed-in user's saved language.
+
+    DRF signs a token's user in inside the view, after LocaleMiddleware has chosen the language, so this is
+    called once the request is authenticated."""
+    language = getattr(request.user, "language", "")
+    if language and "Accept-Language" not in request.headers:
+        translation.activate(language)
+
+
 class RecordSerializer(serializers.ModelSerializer):
     serializer_related_field = VisibleRelatedField
     url = serializers.SerializerMethodField()
@@ -35,6 +66,10 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     related: tuple[str, ...] = ()
     ordering = ["pk"]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        use_saved_language(request)
 
     def get_queryset(self) -> QuerySet:
         model: type[BaseRecord] = cast("type[serializers.ModelSerializer[Any]]", self.get_serializer_class()).Meta.model

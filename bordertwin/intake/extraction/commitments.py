@@ -40,7 +40,9 @@ _ACTION_VERBS = (
     "chung tay|đồng hành|tham gia|ngăn chặn|đấu tranh|giải quyết|tuần tra|giữ gìn|chia sẻ|thống nhất|nhất trí|giúp nhau"
 )
 _WEAK = rf"tiếp tục|cùng\s+(?:{_ACTION_VERBS})"
-_CUE = re.compile(rf"(?P<agree>{_AGREE})|(?P<time>{_TIME_AHEAD})|(?P<propose>{_PROPOSE})|(?P<weak>{_WEAK})")
+# The look-ahead names every cue's first letter: the search skips other letters at once
+# instead of trying each branch there.
+_CUE = re.compile(rf"(?=[tncqpksgđ])(?:(?P<agree>{_AGREE})|(?P<time>{_TIME_AHEAD})|(?P<propose>{_PROPOSE})|(?P<weak>{_WEAK}))")
 _REVIEW = re.compile(
     r"thời gian qua|vừa qua|năm qua|nhiệm kỳ qua|giai đoạn qua|kết quả đạt được|đã đạt được|kết quả thực hiện|"
     r"đánh giá[^.;]{0,40}kết quả|đã thực hiện"
@@ -226,34 +228,37 @@ def _lead_paragraph(doc: Document) -> int | None:
 
 def _select(doc: Document, found: list[tuple[int, int, int]], low: str) -> list[dict]:
     lead = _lead_paragraph(doc)
-    body = [f for f in found if f[2] != lead]
-    body_pairs = {pair for s, e, _ in body for pair in bigrams(words(doc.text[s:e]))}
-    kept: list[tuple[int, int, int]] = []
-    by_pair: dict[tuple[str, str], list[int]] = {}  # word pair → kept items holding it
-    for item in found:
-        text = doc.text[item[0]: item[1]]
-        pairs = set(bigrams(words(text)))
+    pairs_of = [set(bigrams(words(doc.text[s:e]))) for s, e, _ in found]  # word pairs of each item, found once
+    body = [pairs for pairs, item in zip(pairs_of, found, strict=True) if item[2] != lead]
+    body_pairs = set().union(*body)
+    kept: list[int] = []  # indexes into found
+    by_pair: dict[tuple[str, str], list[int]] = {}  # word pair → indexes into kept of the items holding it
+    for index, item in enumerate(found):
+        pairs = pairs_of[index]
         if lead is not None and item[2] == lead and body and pairs:
             if sum(p in body_pairs for p in pairs) / len(pairs) >= _LEAD_COVERED:
                 continue
-        if _repeats(doc, text, pairs, kept, by_pair):
+        if _repeats(doc, index, found, pairs_of, kept, by_pair):
             continue
         for pair in pairs:
             by_pair.setdefault(pair, []).append(len(kept))
-        kept.append(item)
-    return [{**doc.item(s, e), "domain": _domain(doc, low, s, e), "_at": (s, e)} for s, e, _ in kept]
+        kept.append(index)
+    chosen = [found[index][:2] for index in kept]
+    return [{**doc.item(s, e), "domain": _domain(doc, low, s, e), "_at": (s, e)} for s, e in chosen]
 
 
-def _repeats(doc: Document, text: str, pairs: set, kept: list, by_pair: dict) -> bool:
-    """Whether ``text`` nearly repeats a kept commitment. Only kept items sharing enough word
-    pairs to reach the threshold are compared, so long lists stay linear."""
-    shared = Counter(index for pair in pairs for index in by_pair.get(pair, ()))
-    for index, count in shared.items():
-        other = doc.text[kept[index][0]: kept[index][1]]
-        other_pairs = len(set(bigrams(words(other))))
-        if count >= _MIN_SHARED_PAIRS * (len(pairs) + other_pairs) and similarity(text, other) >= _DUPLICATE:
-            return True
-    return not pairs and any(similarity(text, doc.text[k[0]: k[1]]) >= _DUPLICATE for k in kept[-20:])
+def _repeats(doc: Document, index: int, found: list, pairs_of: list[set], kept: list[int], by_pair: dict) -> bool:
+    """Whether item ``index`` of ``found`` nearly repeats a kept one. Only kept items sharing
+    enough word pairs to reach the threshold are compared, so long lists stay linear."""
+    pairs = pairs_of[index]
+    text = doc.text[found[index][0]: found[index][1]]
+    shared = Counter(position for pair in pairs for position in by_pair.get(pair, ()))
+    for position, count in shared.items():
+        other = kept[position]
+        if count >= _MIN_SHARED_PAIRS * (len(pairs) + len(pairs_of[other])):
+            if similarity(text, doc.text[found[other][0]: found[other][1]]) >= _DUPLICATE:
+                return True
+    return not pairs and any(similarity(text, doc.text[found[k][0]: found[k][1]]) >= _DUPLICATE for k in kept[-20:])
 
 
 def _domain(doc: Document, low: str, start: int, end: int) -> str:

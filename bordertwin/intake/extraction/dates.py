@@ -102,6 +102,7 @@ _NOW_YEAR = re.compile(
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*(?:/|năm)\s*(\d{4})"
     r"|năm\s+(\d{4})\s+(?:đến nay|tới nay)"
 )
+_NOW_YEAR_REACH = 40  # characters either side of its year that such a phrase spans
 # A stored line giving the document date ("date 2024-06", "date: 2024-06-22").
 _DATE_LINE = re.compile(r"^\s*(?:date|published|ngày đăng)\s*[:=]?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$", re.M)
 
@@ -291,7 +292,12 @@ def current_year_hint(doc: Document) -> int | None:
 
 
 def _latest_now_year(doc: Document) -> int | None:
-    years = [int(next(g for g in m.groups() if g)) for m in _NOW_YEAR.finditer(doc.lower, 0, doc.main_end)]
+    # Every phrase holds a year: it is looked for only around the runs of four digits.
+    low, years = doc.lower, []
+    for run in main_digit_runs(doc):
+        if low[run: run + 4].isdigit():
+            window = _NOW_YEAR.finditer(low, max(0, run - _NOW_YEAR_REACH), min(doc.main_end, run + _NOW_YEAR_REACH))
+            years += [int(next(g for g in found.groups() if g)) for found in window]
     return max(years) if years else None
 
 

@@ -45,7 +45,7 @@ AMOUNT_RE = re.compile(AMOUNT)
 VAGUE_BEFORE = re.compile(r"(?:hàng|vài|mấy|nhiều|hàng chục|hàng trăm)\s*$")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)")  # the first digit of a run (quicker to find than the whole run)
 
 
 def digit_runs(text: str) -> tuple[int, ...]:

@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,7 +76,9 @@ _MENTION = re.compile(
 )
 # The level words alone, searched on the lower-cased text: where a mention may start.
 _LEVEL_AT = re.compile("(?:" + "|".join(re.escape(w) for w, _, _ in LEVEL_WORDS) + r")(?=\s)")
-_CAPITAL = re.compile(f"[{_UPPER}]")
+# The first capital of a word (a known name starts a word); the look-behind comes after the
+# capital, so the search jumps from capital to capital.
+_CAPITAL = re.compile(f"[{_UPPER}](?<!\\w.)")
 # Capitalised words that never belong to a place name: the name stops before them.
 _STOP_TOKENS = frozenset(
     "UBND HĐND MTTQ Ủy Uỷ Đảng Bí Chủ Phó Trưởng Hội Ban Bộ Đồn Trạm Trường Tỉnh Huyện Xã Cụm "
@@ -95,7 +98,7 @@ _COORDINATED = re.compile(rf"\s*(?P<sep>,|và|với|-|–)\s*(?P<name>{_NAME})")
 _COUNTED_BEFORE = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|các|những)\s+$")
 # Before a unit: it only witnesses or attends ("trước sự chứng kiến của lãnh đạo huyện X").
 _WITNESS_BEFORE = re.compile(
-    r"(?:chứng kiến|sự tham dự|có mặt|tham dự|dự buổi|dự lễ|đại biểu|khách mời)(?:\s+(?:của|có))?"
+    r"(?=[cstdđk])(?:chứng kiến|sự tham dự|có mặt|tham dự|dự buổi|dự lễ|đại biểu|khách mời)(?:\s+(?:của|có))?"
     r"(?:\s+(?:đại diện|lãnh đạo|chỉ huy|các đồng chí|đồng chí|ban))*(?:\s+\w+){0,6}\s*$"
 )
 # After a unit: it gives or funds ("Công ty X tài trợ", "Đồn Biên phòng Y tặng…").
@@ -112,6 +115,8 @@ _TALKS_BETWEEN = re.compile(
     r"(?:hội đàm|kết nghĩa|ký kết|kí kết|làm việc|giao ban)[^.;]{0,40}\bvới\s*"
     r"(?:(?:\d+|hai|ba|bốn|năm|các|những)\s+)?(?:(?:lãnh đạo|đại diện|đoàn đại biểu|đoàn công tác)\s+)?$"
 )
+_LA_CONTEXT = re.compile(LA_CONTEXT)
+_VN_CONTEXT = re.compile(VN_CONTEXT)
 _TWINNING = re.compile(r"kết nghĩa|hội đàm|ký kết|kí kết|biên bản|ghi nhớ|quy chế|hợp tác|thỏa thuận|thoả thuận")
 _MAX_NAME_TOKENS = 4
 # "Đồn Biên phòng Cửa khẩu quốc tế Cha Lo" is "Đồn Biên phòng Cha Lo".
@@ -302,16 +307,16 @@ def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
             mention.votes[side] += 3
         stop = mentions[index + 1].start if index + 1 < len(mentions) else mention.end + 70
         window = _CONTEXT_STOP.split(low[mention.end: min(stop, mention.end + 70)], maxsplit=1)[0]
-        if re.search(LA_CONTEXT, window):
+        if "lào" in window and _LA_CONTEXT.search(window):  # every phrase of the pattern names the country
             mention.votes["LA"] += 3
-        elif re.search(VN_CONTEXT, window):
+        elif "việt nam" in window and _VN_CONTEXT.search(window):
             mention.votes["VN"] += 3
         previous = mentions[index - 1] if index else None
         if _in_parentheses(low, mention.start) or _HOLDER_BEFORE.search(low, max(0, mention.start - 15), mention.start):
             mention.parent = True
         elif (
             previous is not None
-            and re.fullmatch(r"\s*,\s*", low[previous.end: mention.start])
+            and low[previous.end: mention.start].strip() == ","
             and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(previous.level, 9)
         ):
             mention.parent = True
@@ -408,11 +413,18 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
             score += 1
             if mention.start < doc.title_end:
                 score += 1
-            if _TWINNING.search(doc.lower, *doc.around(mention.start, mention.end, 200)):
+            if _twinning_within(doc, *doc.around(mention.start, mention.end, 200)):
                 score += 1
         scores[key] = score + 3 * paired[key]
         unit["paired"] = paired[key]
     return scores
+
+
+def _twinning_within(doc: Document, start: int, end: int) -> bool:
+    """Whether a word of twinning is written within ``[start, end)``; the text is searched once."""
+    found = doc.remember("twinning", lambda: [m.span() for m in _TWINNING.finditer(doc.lower, 0, doc.main_end)])
+    index = bisect_left(found, (start,))
+    return index < len(found) and found[index][1] <= end
 
 
 def _bystander(doc: Document, mention: Mention) -> bool:

@@ -52,6 +52,7 @@ _MIN_MAIN_CHARS = 200
 # A menu or breadcrumb line: three or more short items between "|", ">" or "»", no digits
 # ("Trang chủ | Thời sự | Chính trị", "Trang chủ > Quốc phòng > Biên giới").
 _MENU_SEPARATOR = re.compile(r"\s[|>»›]\s|\s[|>»›]$|^[|>»›]\s")
+_MENU_MARK = re.compile(r"[|>»›]")  # searched first: a pattern led by one character class is quick
 _MENU_ITEM_WORDS = 5
 _DIGIT = re.compile(r"\d")
 # A line that is only an image file name or image markup ("2.jpg", "![]() |").
@@ -125,7 +126,7 @@ def _mask_chrome_lines(text: str) -> str:
 
 def _is_menu(line: str) -> bool:
     """Whether a line is a site's menu or breadcrumb rather than text."""
-    if len(line) > 300 or not _MENU_SEPARATOR.search(line) or _DIGIT.search(line):
+    if len(line) > 300 or not _MENU_MARK.search(line) or not _MENU_SEPARATOR.search(line) or _DIGIT.search(line):
         return False
     items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
