@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "bordertwin.border",
     "bordertwin.intake",
     "bordertwin.reports",
+    "bordertwin.offline",
     "bordertwin.jobs",
     "bordertwin.operations",
     "django_tasks",

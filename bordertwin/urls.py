@@ -12,7 +12,7 @@ from bordertwin.operations import views as operations_views
 from bordertwin.partnerships.views import home
 
 PAGE_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
-API_APPS = ["accounts", "places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
+API_APPS = ["accounts", "places", "partnerships", "tracking", "border", "intake", "reports", "jobs", "offline"]
 
 
 def api_patterns() -> list[URLPattern | URLResolver]:
@@ -32,6 +32,8 @@ def api_authenticates_itself(patterns: list[URLPattern | URLResolver]) -> list[U
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", home, name="home"),
     path("", include("bordertwin.core.urls")),
+    # The installable app: its manifest, the service worker (at the root, so it controls the whole site), the outbox.
+    path("", include("bordertwin.offline.urls")),
     path("accounts/", include("bordertwin.accounts.urls")),
     path("health/", operations_views.health, name="health"),
     path("api/v1/", include(api_authenticates_itself(api_patterns()))),

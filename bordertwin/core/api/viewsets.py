@@ -3,13 +3,17 @@
 from typing import Any, cast
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import translation
-from rest_framework import serializers, viewsets
+from django.utils.translation import gettext as _
+from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from bordertwin import access
 from bordertwin.core import context, services
+from bordertwin.core.api import versions
 from bordertwin.core.languages import in_reader_language
 from bordertwin.core.middleware import change_reason
 from bordertwin.core.models import BaseRecord, RecordQuerySet
@@ -60,6 +64,12 @@ class RecordSerializer(serializers.ModelSerializer):
     def get_url(self, obj: BaseRecord) -> str:
         return obj.get_absolute_url()
 
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        if self.instance is None:
+            fields[versions.CLIENT_UUID] = versions.client_uuid_field()
+        return fields
+
 
 class RecordViewSet(viewsets.ModelViewSet):
     """A queryset the user may see, a serializer, a filterset; writes go through core.services."""
@@ -77,6 +87,47 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def _reason(self) -> str:
         return change_reason(self.request)
+
+    def _record_answer(self, record: BaseRecord, code: int) -> Response:
+        return Response(self.get_serializer(record).data, status=code, headers={"ETag": versions.etag(record)})
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Creates the record; with a `client_uuid` already used by this user, creates nothing and answers the first (200)."""
+        key = versions.client_uuid(request)
+        user = access.signed_in_user(request.user)
+        if key is not None and (earlier := versions.earlier_record(user, key, self.get_queryset())) is not None:
+            return self._record_answer(earlier, status.HTTP_200_OK)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.validated_data.pop(versions.CLIENT_UUID, None)
+        try:
+            with transaction.atomic():
+                self.perform_create(serializer)
+                record = cast(BaseRecord, serializer.instance)
+                if key is not None:
+                    versions.remember(user, key, record)
+        except IntegrityError:
+            # The same entry sent twice at once: the other request made it.
+            if key is None or (earlier := versions.earlier_record(user, key, self.get_queryset())) is None:
+                raise
+            return self._record_answer(earlier, status.HTTP_200_OK)
+        return self._record_answer(record, status.HTTP_201_CREATED)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self._record_answer(self.get_object(), status.HTTP_200_OK)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """With `If-Match` (the version the device started from), a record changed since answers 412 with its current version."""
+        record = self.get_object()
+        if versions.changed_since(request, record):
+            current = self.get_serializer(record).data
+            detail = _("Someone changed this record since you opened it. Compare both versions and choose.")
+            return Response({"detail": detail, "current": current}, status=status.HTTP_412_PRECONDITION_FAILED,
+                            headers={"ETag": versions.etag(record)})
+        serializer = self.get_serializer(record, data=request.data, partial=kwargs.pop("partial", False))
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return self._record_answer(cast(BaseRecord, serializer.instance), status.HTTP_200_OK)
 
     def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
         model: type[BaseRecord] = cast("serializers.ModelSerializer[Any]", serializer).Meta.model

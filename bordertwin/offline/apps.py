@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OfflineConfig(AppConfig):
+    name = "bordertwin.offline"
+    label = "offline"
+    verbose_name = _("Offline entry")
+    navigation = [("offline:outbox", _("Outbox"))]

@@ -1,0 +1,119 @@
+"""The server's side of offline entry: a create carrying the device's client_uuid happens once, an edit made from
+an older version is refused with the current one (412), and the scope bundle is what access lets the user see."""
+
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from bordertwin.border.models import Incident, MarkerInspection
+from bordertwin.border.tests.test_services import PNG
+from bordertwin.core.models import ClientSubmission
+
+pytestmark = pytest.mark.django_db
+
+
+def incident_payload(world, border, key):
+    return {
+        "client_uuid": str(key), "partnership": world.hk_nakai.pk, "segment": border.segment.pk, "category": "smuggling",
+        "occurred_at": "2026-11-30T09:00:00+07:00", "nearest_marker": border.markers[0].pk, "description": "Vận chuyển hàng lậu",
+    }
+
+
+def test_a_second_create_with_the_same_client_uuid_creates_nothing_and_answers_the_first(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    key = uuid.uuid4()
+    first = api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json")
+    assert first.status_code == 201, first.json()
+    again = api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json")
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert Incident.objects.count() == 1
+    assert ClientSubmission.objects.get().object_id == first.json()["id"]
+    # Another entry of the device is another record.
+    other = api.post("/api/v1/incidents/", incident_payload(world, border, uuid.uuid4()), format="json")
+    assert other.status_code == 201
+    assert Incident.objects.count() == 2
+
+
+def test_an_inspection_with_a_photo_sent_twice_is_recorded_once(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    key = str(uuid.uuid4())
+    answers = []
+    for _ in range(2):
+        photo = SimpleUploadedFile("moc.png", PNG, content_type="image/png")
+        answers.append(api.post("/api/v1/inspections/", {
+            "client_uuid": key, "marker": border.markers[0].pk, "patrol": border.patrol.pk, "inspected_on": "2026-11-30",
+            "condition": "damaged", "photo": photo,
+        }, format="multipart"))
+    assert [a.status_code for a in answers] == [201, 200]
+    assert answers[0].json()["id"] == answers[1].json()["id"]
+    assert MarkerInspection.objects.count() == 1
+
+
+def test_the_same_client_uuid_is_each_users_own(api, world, border):
+    key = uuid.uuid4()
+    api.force_authenticate(world.vn_border_officer)
+    assert api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json").status_code == 201
+    api.force_authenticate(border.la_officer)
+    assert api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json").status_code == 201
+    assert Incident.objects.count() == 2
+
+
+def test_a_client_uuid_used_for_another_kind_or_malformed_is_a_400_and_creates_nothing(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    key = uuid.uuid4()
+    assert api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json").status_code == 201
+    inspection = {"client_uuid": str(key), "marker": border.markers[0].pk, "inspected_on": "2026-11-30", "condition": "good"}
+    response = api.post("/api/v1/inspections/", inspection, format="json")
+    assert response.status_code == 400
+    assert "client_uuid" in response.json()
+    response = api.post("/api/v1/incidents/", incident_payload(world, border, "not-a-uuid"), format="json")
+    assert response.status_code == 400
+    assert "client_uuid" in response.json()
+    assert (Incident.objects.count(), MarkerInspection.objects.count()) == (1, 0)
+
+
+def test_a_refused_create_remembers_nothing_so_the_fixed_entry_can_be_sent_with_the_same_id(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    key = uuid.uuid4()
+    wrong = dict(incident_payload(world, border, key), category="")
+    assert api.post("/api/v1/incidents/", wrong, format="json").status_code == 400
+    assert not ClientSubmission.objects.exists()
+    assert api.post("/api/v1/incidents/", incident_payload(world, border, key), format="json").status_code == 201
+
+
+def test_the_client_uuid_is_in_the_api_schema(api, world):
+    api.force_authenticate(world.admin)
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    field = schema["components"]["schemas"]["IncidentRequest"]["properties"]["client_uuid"]
+    assert field["format"] == "uuid"
+    assert "200" in field["description"]
+
+
+def test_an_edit_from_an_older_version_is_refused_with_the_current_one(api, world, border, vn_incident):
+    api.force_authenticate(world.vn_border_officer)
+    url = f"/api/v1/incidents/{vn_incident.pk}/"
+    opened = api.get(url)["ETag"]
+    # Someone else changes the record meanwhile.
+    first = api.patch(url, {"description": "Đã xác minh tại chỗ"}, format="json", HTTP_IF_MATCH=opened)
+    assert first.status_code == 200, first.json()
+    assert first["ETag"] != opened
+    # The device's edit, started from the version it opened, is refused: nothing is written over.
+    stale = api.patch(url, {"description": "Bản của thiết bị"}, format="json", HTTP_IF_MATCH=opened)
+    assert stale.status_code == 412
+    assert stale.json()["current"]["properties"]["description"] == "Đã xác minh tại chỗ"
+    assert stale["ETag"] == first["ETag"]
+    vn_incident.refresh_from_db()
+    assert vn_incident.description == "Đã xác minh tại chỗ"
+    # The user chose their version: sent again from the current one, it is saved.
+    chosen = api.patch(url, {"description": "Bản của thiết bị"}, format="json", HTTP_IF_MATCH=stale["ETag"])
+    assert chosen.status_code == 200
+    vn_incident.refresh_from_db()
+    assert vn_incident.description == "Bản của thiết bị"
+
+
+def test_a_version_check_never_opens_a_record_the_user_may_not_change(api, world, border, vn_incident):
+    api.force_authenticate(world.la_district_editor)
+    url = f"/api/v1/incidents/{vn_incident.pk}/"
+    assert api.patch(url, {"description": "x"}, format="json", HTTP_IF_MATCH='"old"').status_code == 404
