@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "bordertwin.intake",
     "bordertwin.reports",
     "bordertwin.offline",
+    "bordertwin.notifications",
     "bordertwin.jobs",
     "bordertwin.operations",
     "django_tasks",
@@ -132,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bordertwin.core.context_processors.navigation",
+                "bordertwin.notifications.context_processors.unread",
             ],
         },
     },
@@ -343,5 +345,10 @@ EMAIL_HOST_USER = os.environ.get("BORDERTWIN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_secret("BORDERTWIN_EMAIL_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("BORDERTWIN_EMAIL_TLS", default=True)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+# Webhooks (bordertwin.notifications): tries before a delivery fails, seconds to wait for the receiver, and whether
+# loopback, private and link-local addresses may receive them (never in production, unless the receiver is yours).
+BORDERTWIN_WEBHOOK_ATTEMPTS = env_int("BORDERTWIN_WEBHOOK_ATTEMPTS", 5)
+BORDERTWIN_WEBHOOK_TIMEOUT = env_int("BORDERTWIN_WEBHOOK_TIMEOUT", 10)
+BORDERTWIN_WEBHOOK_ALLOW_PRIVATE = env_bool("BORDERTWIN_WEBHOOK_ALLOW_PRIVATE")
 # /health/ reports not ready when the media folder's disk has less than this free.
 BORDERTWIN_HEALTH_MIN_FREE_BYTES = env_int("BORDERTWIN_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)

@@ -11,8 +11,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from bordertwin.operations import views as operations_views
 from bordertwin.partnerships.views import home
 
-PAGE_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs"]
-API_APPS = ["accounts", "places", "partnerships", "tracking", "border", "intake", "reports", "jobs", "offline"]
+PAGE_APPS = ["places", "partnerships", "tracking", "border", "intake", "reports", "jobs", "notifications"]
+API_APPS = ["accounts", "places", "partnerships", "tracking", "border", "intake", "reports", "jobs", "notifications", "offline"]
 
 
 def api_patterns() -> list[URLPattern | URLResolver]:

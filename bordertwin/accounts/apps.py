@@ -21,6 +21,12 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(_note_last_login, dispatch_uid="bordertwin_last_login")
         user_logged_out.connect(_record_sign_out, dispatch_uid="bordertwin_sign_out")
 
+        from bordertwin.jobs.housekeeping import also_clean
+
+        from .services import remove_dead_tokens
+
+        also_clean("api_tokens", remove_dead_tokens)
+
 
 def _note_last_login(sender: Any, user: User, **kwargs: Any) -> None:
     from django.utils import timezone

@@ -13,7 +13,7 @@ import logging
 import math
 import secrets
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -364,6 +364,12 @@ def revoke_token(token: ApiToken, *, acting_user: Actor) -> None:
 
 def revoke_all_tokens(user: User) -> int:
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+def remove_dead_tokens(now: datetime) -> int:
+    """Delete tokens that have expired, and those revoked longer ago than old jobs are kept (the hourly clean-up calls this)."""
+    revoked_before = now - timedelta(days=settings.BORDERTWIN_JOB_KEEP_DAYS)
+    return ApiToken.objects.filter(Q(expires_at__lte=now) | Q(revoked_at__lt=revoked_before)).delete()[0]
 
 
 def sign_in_for_token(request: HttpRequest, username: str, password: str, otp: str = "", name: str = "") -> ApiToken:

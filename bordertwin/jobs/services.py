@@ -27,7 +27,7 @@ from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.core import context
 
-from . import registry
+from . import registry, signals
 from .models import ACTIVE, Job, State
 
 logger = logging.getLogger("bordertwin.jobs")
@@ -140,6 +140,8 @@ def run(pk: str) -> str:
             logger.exception("Job %s (%s) failed", pk, job.kind)
             _fail(job, _("The job failed unexpectedly. Please try again later or tell an administrator (job {pk}).").format(pk=pk))
     job.refresh_from_db()
+    if job.finished:
+        signals.finished.send(sender=Job, job=job)
     return job.state
 
 

@@ -18,6 +18,7 @@ class PreferencesForm(forms.Form):
 
 
 class WebhookForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
     events = forms.MultipleChoiceField(label=_("Events"), choices=Event.choices, widget=forms.CheckboxSelectMultiple)
     secret = forms.CharField(label=_("Secret"), min_length=16, max_length=200, widget=forms.PasswordInput(render_value=False),
                              help_text=_("At least 16 characters. Each payload carries its HMAC-SHA256 in the X-BorderTwin-Signature header."))
