@@ -26,8 +26,7 @@ from playwright.sync_api import Error as PlaywrightError
 from bordertwin.border import services as border_services
 from bordertwin.core import services as core_services
 from tests.browser.conftest import SHOTS, TIMEOUT_MS
-from tests.security.test_authorization_matrix import LA_VIEWER, SUPERUSER, page_route, url_names
-from tests.security.test_authorization_matrix import matrix as matrix  # the fixture: its records, its people
+from tests.security.test_authorization_matrix import LA_VIEWER, SUPERUSER, build_matrix, page_route, url_names
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,8 +41,32 @@ STRUCTURAL = {
     "field",  # the model field a proposal fills
     "unit_type",  # a place's level, which scopes read
 }
-# Watches the page: policy violations, and every string (not DOM node) given to Leaflet as a tooltip or popup.
-WATCH = """window.__violations = []; window.__htmlStrings = [];
+# Watches the page: policy violations, and every string (not DOM node) given to Leaflet as a tooltip or popup;
+# counts the page's own requests (fetch, its bodies, XMLHttpRequest) until what they answered has been handled
+# (a macrotask after each settles, so the promise chains and handlers that draw the answer have run).
+WATCH = """window.__violations = []; window.__htmlStrings = []; window.__pending = 0;
+const track = (promise) => {
+  window.__pending += 1;
+  const done = () => setTimeout(() => { window.__pending -= 1; }, 0);
+  promise.then(done, done);
+  return promise;
+};
+const fetchOriginal = window.fetch;
+window.fetch = function (...args) {
+  return track(fetchOriginal.apply(this, args).then((response) => {
+    for (const name of ['json', 'text', 'blob', 'arrayBuffer', 'formData']) {
+      const read = response[name].bind(response);
+      response[name] = () => track(read());
+    }
+    return response;
+  }));
+};
+const sendOriginal = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function (...args) {
+  window.__pending += 1;
+  this.addEventListener('loadend', () => setTimeout(() => { window.__pending -= 1; }, 0));
+  return sendOriginal.apply(this, args);
+};
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
   e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
 let leaflet;
@@ -72,6 +95,12 @@ INJECTED = """() => {
   }
   return found;
 }"""
+
+
+@pytest.fixture
+def matrix(world: Any) -> dict[str, Any]:
+    """The authorization matrix's records and people, committed for the live server to read."""
+    return build_matrix(world)
 
 
 def swept_fields() -> list[models.Field]:
@@ -181,7 +210,7 @@ def test_no_page_runs_a_payload_written_in_any_text_field(live_server, chromium:
             if response.status != 200 or "html" not in response.headers.get("content-type", ""):
                 continue
             shown += 1
-            page.wait_for_load_state("networkidle")
+            page.wait_for_function("() => window.__pending === 0")  # after the load event: what the scripts asked for is drawn
             found = page.evaluate("() => [...window.__violations.splice(0), ...window.__htmlStrings.splice(0)]")
             found += page.evaluate(INJECTED) + watch.take(named)
             if found:

@@ -42,7 +42,7 @@ from bordertwin.jobs.models import Job, State
 from bordertwin.partnerships.models import Unit
 from bordertwin.places.models import Organisation
 from bordertwin.reports.jobs import REVIEW
-from bordertwin.testing import make_user, place
+from bordertwin.testing import build_world, make_user, place
 from bordertwin.tracking.models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 pytestmark = [pytest.mark.django_db]
@@ -179,8 +179,14 @@ def at(year: int, month: int, day: int) -> datetime.datetime:
     return datetime.datetime(year, month, day, 8, tzinfo=timezone.get_current_timezone())
 
 
-@pytest.fixture
-def matrix(world: Any) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def matrix(module_db: Any) -> dict[str, Any]:
+    """The records and people, made once for the module (each test's own changes are rolled back)."""
+    with module_db.writing():
+        return build_matrix(build_world())
+
+
+def build_matrix(world: Any) -> dict[str, Any]:
     admin = world.admin
 
     def save(obj: Any, user: Any = admin) -> Any:
@@ -345,6 +351,18 @@ def _remove(m: dict[str, Any]) -> Route:
 @page("places:place_choices")
 def _place_choices(m: dict[str, Any]) -> Route:
     return Route("GET", "/places/choices/?q=huong", open_to(EVERY_SIGNED_IN))
+
+
+@page("core:record_choices")
+def _record_choices(m: dict[str, Any]) -> Route:
+    # Every signed-in person may search; each finds only the records they may see (core/tests/test_bounded_choices.py).
+    from urllib.parse import urlencode
+
+    from bordertwin.core.widgets import search_token
+    from bordertwin.partnerships.models import Partnership
+
+    query = urlencode({"token": search_token(Partnership.objects.all(), {}), "term": "huong"})
+    return Route("GET", f"/records/choices/?{query}", open_to(EVERY_SIGNED_IN))
 
 
 @page("tracking:import")
