@@ -7,3 +7,6 @@ class IntakeConfig(AppConfig):
     label = "intake"
     verbose_name = _("Document intake")
     navigation = [("intake:sourcedocument_list", _("Document intake"))]
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  (registers the reading of large files as a job kind)

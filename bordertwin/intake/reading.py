@@ -66,16 +66,22 @@ def extension(name: str) -> str:
     return Path(name or "").suffix.lower()
 
 
+def check_upload(name: str, size: int | None) -> None:
+    """Refuse a file by its name and size alone, before anything reads it."""
+    if extension(name) not in READABLE:
+        raise _error(_("Only .txt, .docx and .pdf files can be read."))
+    if size is not None and size > max_file_bytes():
+        raise _error(_("The file is larger than {limit} MB.").format(limit=round(max_file_bytes() / MB, 1)))
+
+
 def read_file(name: str, stream: IO[bytes]) -> str:
     """The text of an uploaded file, by its extension; ValidationError when it cannot be read."""
     ext = extension(name)
-    if ext not in READABLE:
-        raise _error(_("Only .txt, .docx and .pdf files can be read."))
+    check_upload(name, None)
     data = stream.read(max_file_bytes() + 1)
     if not data:
         raise _error(_("The file is empty."))
-    if len(data) > max_file_bytes():
-        raise _error(_("The file is larger than {limit} MB.").format(limit=round(max_file_bytes() / MB, 1)))
+    check_upload(name, len(data))
     if ext == ".txt":
         text = decode_text(data)
     elif ext == ".docx":

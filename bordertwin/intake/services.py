@@ -9,7 +9,7 @@ span of text it came from.
 import datetime
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,8 @@ from bordertwin.core import context, services
 from bordertwin.core.choices import DatePrecision
 from bordertwin.core.files import short_file_name
 from bordertwin.core.models import BaseRecord
+from bordertwin.jobs import services as jobs
+from bordertwin.jobs.models import Job
 from bordertwin.partnerships.choices import AgreementKind, PartnershipLevel
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 from bordertwin.places.choices import Level
@@ -36,7 +38,7 @@ from .extraction import extract
 from .extraction.parties import proposed_places
 from .matching import RegistryMatcher
 from .models import ProposalLink, SourceDocument
-from .reading import check_text, read_file
+from .reading import check_text, check_upload, read_file
 
 PROPOSAL_FIELDS = (
     "vn_parties", "la_parties", "event_date", "agreement_dates", "money", "quantities", "domains", "commitments",
@@ -45,6 +47,7 @@ PROPOSAL_FIELDS = (
 READING_FIELDS = ("event_partial", "proposed_places", "document_date", "notes")
 EMPTY_PROPOSALS: dict[str, Any] = {key: ([] if key != "event_date" else None) for key in PROPOSAL_FIELDS}
 logger = logging.getLogger(__name__)
+READ_JOB = "intake.read"  # a large uploaded file, read by a job (intake.jobs)
 # The extraction's kinds of signed documents, as the partnership's agreement kinds.
 AGREEMENT_KINDS = {
     "memorandum": AgreementKind.MEMORANDUM, "minutes": AgreementKind.MINUTES,
@@ -109,9 +112,10 @@ def first_line(text: str) -> str:
 @transaction.atomic
 def submit_document(
     *, acting_user: Actor, text: str = "", upload: Any = None, title: str = "", kind: str = DocumentKind.ARTICLE,
-    document_date: datetime.date | None = None, language: str = "vi",
+    document_date: datetime.date | None = None, language: str = "vi", progress: Callable[[int], None] | None = None,
 ) -> SourceDocument:
-    """Store a document with the records proposed from it; its text comes from `upload` when given."""
+    """Store a document with the records proposed from it; its text comes from `upload` when given.
+    `progress` (a job's) hears how far it got, in percent."""
     if not access.can_add(acting_user, SourceDocument):
         raise PermissionDenied(_("You cannot submit documents."))
     data = b""
@@ -121,7 +125,11 @@ def submit_document(
         data = upload.read()
     else:
         text = check_text(text)
+    if progress is not None:
+        progress(40)
     proposals = propose(text, document_date)
+    if progress is not None:
+        progress(90)
     if document_date is None and proposals.get("document_date"):
         document_date = datetime.date.fromisoformat(proposals["document_date"])
     place, organisation = access.first_grant(acting_user, access.ADD, SourceDocument)
@@ -140,6 +148,42 @@ def submit_document(
         if document.file:
             document.file.delete(save=False)  # nothing stored when the document is refused
         raise
+
+
+def read_in_background(upload: Any) -> bool:
+    """Whether an uploaded file is large enough to be read by a job rather than within the request."""
+    return upload is not None and jobs.in_background(upload)
+
+
+def submit_later(
+    *, acting_user: Actor, upload: Any, title: str = "", kind: str = DocumentKind.ARTICLE,
+    document_date: datetime.date | None = None, language: str = "vi",
+) -> Job:
+    """Queue the reading of a large uploaded file (intake.jobs); its job makes the document as
+    `submit_document` does. What can be refused at once (the right to submit, the kind and size
+    of the file) is refused here, and nothing is queued."""
+    if not access.can_add(acting_user, SourceDocument):
+        raise PermissionDenied(_("You cannot submit documents."))
+    check_upload(upload.name or "", upload.size)
+    parameters = {
+        "file_name": short_file_name(upload.name or ""), "title": title, "kind": kind, "language": language,
+        "document_date": document_date.isoformat() if document_date else None,
+    }
+    return jobs.start(READ_JOB, acting_user, parameters, source=upload)
+
+
+def earlier_copy(user: Actor, document: SourceDocument) -> SourceDocument | None:
+    """The first document the user may see with the same content, submitted before this one."""
+    return (
+        SourceDocument.objects.restrict(user, access.VIEW)
+        .filter(sha256=document.sha256).exclude(pk=document.pk).order_by("created_at").first()
+    )
+
+
+def same_document_warning(earlier: SourceDocument) -> str:
+    return _("The same document was already submitted on {date}: “{title}”.").format(
+        date=earlier.created_at.strftime("%d/%m/%Y"), title=earlier.title,
+    )
 
 
 def parse_value(value: str) -> tuple[datetime.date, str]:

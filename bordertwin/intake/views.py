@@ -42,23 +42,19 @@ def submit(request: HttpRequest) -> HttpResponse:
     form = SubmitForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        values = {key: data[key] for key in ("title", "kind", "document_date", "language")}
         try:
-            document = services.submit_document(
-                acting_user=request.user, text=data["text"], upload=data["file"], title=data["title"],
-                kind=data["kind"], document_date=data["document_date"], language=data["language"],
-            )
+            if services.read_in_background(data["file"]):
+                # A large file is read by a job (intake.jobs); its page shows how it goes, then leads to the document.
+                return redirect(services.submit_later(acting_user=request.user, upload=data["file"], **values))
+            document = services.submit_document(acting_user=request.user, text=data["text"], upload=data["file"], **values)
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(request, _("Read. Review what was found before anything is recorded."))
-            earlier = (
-                SourceDocument.objects.restrict(request.user, access.VIEW)
-                .filter(sha256=document.sha256).exclude(pk=document.pk).order_by("created_at").first()
-            )
+            earlier = services.earlier_copy(request.user, document)
             if earlier is not None:
-                messages.warning(request, _("The same document was already submitted on {date}: “{title}”.").format(
-                    date=earlier.created_at.strftime("%d/%m/%Y"), title=earlier.title,
-                ))
+                messages.warning(request, services.same_document_warning(earlier))
             return redirect(document.get_absolute_url())
     return render(request, "intake/sourcedocument_submit.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -12,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bordertwin import access
+from bordertwin.jobs.api.views import accepted
 
 from .. import services
 from ..filtersets import SourceDocumentFilterSet
@@ -36,16 +38,17 @@ class SourceDocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
             return SourceDocumentDetailSerializer
         return SourceDocumentSerializer
 
-    @extend_schema(request=SubmitSerializer, responses={201: SourceDocumentDetailSerializer})
+    @extend_schema(request=SubmitSerializer, responses={201: SourceDocumentDetailSerializer, 202: OpenApiTypes.OBJECT})
     def create(self, request: Request) -> Response:
-        """Read a text or file, store it with its proposals for review, and answer them."""
+        """Read a text or file, store it with its proposals for review, and answer them. A large file
+        is read by a job: 202, with the job's URL to poll; once done, its summary names the document."""
         serializer = SubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        document = services.submit_document(
-            acting_user=request.user, text=data.get("text", ""), upload=data.get("file"), title=data.get("title", ""),
-            kind=data["kind"], document_date=data.get("document_date"), language=data["language"],
-        )
+        values = {"title": data.get("title", ""), "kind": data["kind"], "document_date": data.get("document_date"), "language": data["language"]}
+        if services.read_in_background(data.get("file")):
+            return accepted(request, services.submit_later(acting_user=request.user, upload=data["file"], **values))
+        document = services.submit_document(acting_user=request.user, text=data.get("text", ""), upload=data.get("file"), **values)
         body = SourceDocumentDetailSerializer(document, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
