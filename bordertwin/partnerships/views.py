@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from bordertwin import access
 from bordertwin.core.history import change_entries
+from bordertwin.core.languages import in_reader_language
 from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
 from bordertwin.core.templatetags.bordertwin import precise_date
@@ -112,7 +113,7 @@ def tree(commitments: list[Commitment], progress: dict[int, Any]) -> list[tuple[
 register_model_views(
     Agreement, "agreements/",
     table=Table([
-        Column(gettext_lazy("Title"), "title", link=True),
+        Column(gettext_lazy("Title"), lambda a: in_reader_language(a, "title").plain(), link=True),
         Column(gettext_lazy("Kind"), "kind"),
         Column(gettext_lazy("Signed on"), lambda a: precise_date(a.signed_on, a.signed_on_precision)),
         Column(gettext_lazy("Signed at"), "signed_at"),
@@ -159,7 +160,7 @@ class CommitmentDetailView(RecordDetailView):
 register_model_views(
     Commitment, "commitments/",
     table=Table([
-        Column(gettext_lazy("Commitment"), lambda c: str(c), link=True),
+        Column(gettext_lazy("Commitment"), lambda c: in_reader_language(c, "text").shortened(90).plain(), link=True),
         Column(gettext_lazy("Domain"), "domain"),
         Column(gettext_lazy("Status"), "status"),
         Column(gettext_lazy("Responsible side"), "responsible_side"),

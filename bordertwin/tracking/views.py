@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bordertwin import access
+from bordertwin.core.languages import in_reader_language
 from bordertwin.core.models import BaseRecord
 from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
@@ -149,7 +150,7 @@ class PartnershipRecordUpdateView(PartnershipRecordFormMixin, RecordUpdateView):
 register_model_views(
     Activity, "activities/",
     table=Table([
-        Column(gettext_lazy("Activity"), "title", link=True),
+        Column(gettext_lazy("Activity"), lambda a: in_reader_language(a, "title").plain(), link=True),
         Column(gettext_lazy("Kind"), "kind"),
         Column(gettext_lazy("Date"), lambda a: precise_date(a.started_on, a.date_precision)),
         Column(gettext_lazy("Place"), "venue"),
@@ -192,7 +193,7 @@ class DeliveryDetailView(PartnershipRecordDetailView):
 register_model_views(
     Delivery, "deliveries/",
     table=Table([
-        Column(gettext_lazy("Item"), "item", link=True),
+        Column(gettext_lazy("Item"), lambda d: in_reader_language(d, "item").plain(), link=True),
         Column(gettext_lazy("Category"), "category"),
         Column(gettext_lazy("Quantity"), quantity),
         Column(gettext_lazy("Value"), value),

@@ -57,7 +57,7 @@ class SegmentSerializer(FeatureSerializer):
         model = Segment
         fields = [
             "id", "url", "partnership", "partnership_name", "name", "vn_post", "la_post", "from_marker", "to_marker",
-            "length_km", "description",
+            "length_km", "description", "is_example",
         ]
 
     def geometry(self, obj: Segment) -> dict[str, Any] | None:
@@ -76,7 +76,7 @@ class MarkerSerializer(FeatureSerializer):
         model = Marker
         fields = [
             "id", "url", "segment", "number", "marker_type", "latitude", "longitude", "elevation_m", "installed_on",
-            "description", "last_condition", "last_inspected_on",
+            "description", "last_condition", "last_inspected_on", "is_example",
         ]
 
     def get_last_condition(self, obj: Marker) -> str | None:
@@ -93,7 +93,7 @@ class PatrolSerializer(FeatureSerializer):
         model = Patrol
         fields = [
             "id", "url", "partnership", "segment", "kind", "started_at", "ended_at", "vn_unit", "la_unit", "vn_people", "la_people",
-            "vn_names", "la_names", "route_length_km", "findings", "owning_side", "shared_at",
+            "vn_names", "la_names", "route_length_km", "findings", "owning_side", "shared_at", "is_example",
         ]
         read_only_fields = ["route_length_km", "owning_side", "shared_at"]
 
@@ -123,7 +123,7 @@ class InspectionSerializer(RecordSerializer):
 
     class Meta:
         model = MarkerInspection
-        fields = ["id", "marker", "patrol", "inspected_on", "condition", "note", "photo"]
+        fields = ["id", "marker", "patrol", "inspected_on", "condition", "note", "photo", "is_example"]
 
     def to_representation(self, obj: MarkerInspection) -> dict[str, Any]:
         data = super().to_representation(obj)
@@ -149,7 +149,7 @@ class IncidentSerializer(FeatureSerializer):
         fields = [
             "id", "url", "partnership", "segment", "patrol", "category", "occurred_at", "place_description", "nearest_marker",
             "latitude", "longitude", "vn_people", "la_people", "other_people", "people_names", "description", "deadline",
-            "status", "reported_by_side", "shared_at", "steps",
+            "status", "reported_by_side", "shared_at", "steps", "is_example",
         ]
         read_only_fields = ["status", "reported_by_side", "shared_at"]
         extra_kwargs = {"partnership": {"required": False}}

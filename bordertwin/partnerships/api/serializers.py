@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from bordertwin.core.api.viewsets import RecordSerializer
+from bordertwin.core.api.viewsets import ReaderTextSerializer, RecordSerializer
 
 from ..models import Agreement, Commitment, Partnership, Unit
 
@@ -26,10 +26,13 @@ class PartnershipSerializer(RecordSerializer):
 
 
 class AgreementSerializer(RecordSerializer):
+    title_for_reader = ReaderTextSerializer("title")
+
     class Meta:
         model = Agreement
         fields = [
-            "id", "url", "partnership", "kind", "title", "signed_on", "signed_on_precision", "signed_at", "vn_signatories", "la_signatories",
+            "id", "url", "partnership", "kind", "title", "title_lo", "title_en", "title_for_reader", "signed_on",
+            "signed_on_precision", "signed_at", "vn_signatories", "la_signatories",
             "valid_from", "valid_to", "follows", "summary",
         ]
 
@@ -39,11 +42,13 @@ class CommitmentSerializer(RecordSerializer):
     target_quantity = serializers.DecimalField(
         max_digits=18, decimal_places=3, min_value=Decimal(0), required=False, allow_null=True
     )
+    text_for_reader = ReaderTextSerializer("text")
 
     class Meta:
         model = Commitment
         fields = [
-            "id", "url", "agreement", "parent", "carried_from", "domain", "text", "responsible_side",
+            "id", "url", "agreement", "parent", "carried_from", "domain", "text", "text_lo", "text_en", "text_for_reader",
+            "responsible_side",
             "responsible_organisation", "target_quantity", "target_unit", "due_date", "recurrence", "status",
             "weight", "position",
         ]

@@ -2,22 +2,24 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from bordertwin.core.api.viewsets import RecordSerializer, VisibleRelatedField
+from bordertwin.core.api.viewsets import ReaderTextSerializer, RecordSerializer, VisibleRelatedField
 from bordertwin.partnerships.models import Commitment
 
 from ..models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
-CONFIRMATION_FIELDS = ["recorded_by_side", "confirmation", "confirmed_by", "confirmed_at", "confirmation_note"]
+CONFIRMATION_FIELDS = ["recorded_by_side", "confirmation", "confirmed_by", "confirmed_at", "confirmation_note", "is_example"]
 
 
 class ActivitySerializer(RecordSerializer):
     commitments = VisibleRelatedField(many=True, queryset=Commitment.objects.all(), required=False)
     confirmed_by: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    title_for_reader = ReaderTextSerializer("title")
 
     class Meta:
         model = Activity
         fields = [
-            "id", "url", "partnership", "kind", "title", "started_on", "ended_on", "date_precision", "venue", "host_side",
+            "id", "url", "partnership", "kind", "title", "title_lo", "title_en", "title_for_reader", "started_on", "ended_on",
+            "date_precision", "venue", "host_side",
             "vn_participant_count", "vn_participants", "la_participant_count", "la_participants", "summary",
             "commitments", *CONFIRMATION_FIELDS,
         ]
@@ -28,13 +30,16 @@ class DeliverySerializer(RecordSerializer):
     quantity = serializers.DecimalField(max_digits=18, decimal_places=3, min_value=Decimal(0), required=False, allow_null=True)
     value = serializers.DecimalField(max_digits=20, decimal_places=2, min_value=Decimal(0), required=False, allow_null=True)
     confirmed_by: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    item_for_reader = ReaderTextSerializer("item")
 
     class Meta:
         model = Delivery
         fields = [
-            "id", "url", "partnership", "category", "item", "quantity", "unit", "value", "currency", "value_qualifier",
+            "id", "url", "partnership", "category", "item", "item_lo", "item_en", "item_for_reader", "quantity", "unit", "value",
+            "currency", "value_qualifier",
             "giver_side", "giver_organisation", "giver_name", "recipient_organisation", "recipient_place", "recipient_group",
-            "beneficiary_count", "commitment", "delivered_on", "delivered_on_precision", "notes", *CONFIRMATION_FIELDS,
+            "beneficiary_count", "beneficiary_count_qualifier", "commitment", "delivered_on", "delivered_on_precision", "notes",
+            *CONFIRMATION_FIELDS,
         ]
         read_only_fields = CONFIRMATION_FIELDS
 
