@@ -26,6 +26,8 @@ from .models import Place, Succession
 
 PLACE_COLUMNS = ["key", "country", "level", "unit_type", "code", "name_vi", "name_en", "name_lo", "aliases", "parent_key", "valid_from", "valid_to"]
 SUCCESSION_COLUMNS = ["predecessor_key", "successor_key", "kind", "date", "note"]
+# Lao names of places whose own file has none (the Vietnamese units' file is generated from the statistics office's list).
+LAO_NAME_COLUMNS = ["key", "name_lo", "source"]
 PLACE_FIELDS = ["country", "level", "unit_type", "code", "name_vi", "name_en", "name_lo", "aliases", "valid_from", "valid_to"]
 
 
@@ -74,15 +76,19 @@ def _date(value: str, where: str, errors: list[str]) -> datetime.date | None:
 
 
 @transaction.atomic
-def import_places(place_files: Iterable[Path], succession_files: Iterable[Path] = ()) -> ImportResult:
-    """Create or update places and successions from CSV files; all or nothing. The change log names the files."""
-    place_files, succession_files = list(place_files), list(succession_files)
-    names = ", ".join(path.name for path in [*place_files, *succession_files])
+def import_places(
+    place_files: Iterable[Path], succession_files: Iterable[Path] = (), lao_name_files: Iterable[Path] = (),
+) -> ImportResult:
+    """Create or update places and successions from CSV files; all or nothing. The change log names the files.
+
+    `lao_name_files` give the Lao name of places of `place_files` whose rows have none (key, name_lo, source)."""
+    place_files, succession_files, lao_name_files = list(place_files), list(succession_files), list(lao_name_files)
+    names = ", ".join(path.name for path in [*place_files, *succession_files, *lao_name_files])
     with context.acting(None, _("Imported from the file {name}").format(name=names)):
-        return _import_places(place_files, succession_files)
+        return _import_places(place_files, succession_files, lao_name_files)
 
 
-def _import_places(place_files: list[Path], succession_files: list[Path]) -> ImportResult:
+def _import_places(place_files: list[Path], succession_files: list[Path], lao_name_files: list[Path]) -> ImportResult:
     result = ImportResult()
     errors: list[str] = []
     existing = {p.key: p for p in Place.all_objects.all()}
@@ -113,6 +119,15 @@ def _import_places(place_files: list[Path], succession_files: list[Path]) -> Imp
                 errors.append(_("{where}: the parent {key} is not known (parents come before their children).").format(where=where, key=parent_key))
             parsed[key] = {"values": values, "parent_key": parent_key}
             order.append(key)
+    for path in lao_name_files:
+        for number, row in _rows(path, LAO_NAME_COLUMNS):
+            where = f"{path.name}:{number}"
+            if row["key"] not in parsed:
+                errors.append(_("{where}: the place {key} is not known.").format(where=where, key=row["key"]))
+            elif not row["source"]:
+                errors.append(_("{where}: the source of the Lao name is empty.").format(where=where))
+            else:
+                parsed[row["key"]]["values"]["name_lo"] = normalise_lao(row["name_lo"])
     successions: list[tuple[str, str, str, datetime.date, str]] = []
     for path in succession_files:
         for number, row in _rows(path, SUCCESSION_COLUMNS):
@@ -204,4 +219,5 @@ def load_reference() -> ImportResult:
     return import_places(
         [DATA_DIR / "vn_places.csv", DATA_DIR / "la_places.csv"],
         [DATA_DIR / "vn_successions.csv", DATA_DIR / "la_successions.csv"],
+        [DATA_DIR / "vn_lao_names.csv"],
     )

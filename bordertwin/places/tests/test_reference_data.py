@@ -220,7 +220,13 @@ def test_lao_names_are_canonical_lao_script():
     for key, row in all_places().items():
         if row["country"] != "LA":
             continue
-        assert not row["code"], key
+        # The Lao statistics codes: 2 digits for a province, its own 2 and 2 more for a district, none below.
+        if row["level"] == "province":
+            assert len(row["code"]) == 2 and row["code"].isdigit(), key
+        elif row["level"] == "district":
+            assert len(row["code"]) == 4 and row["code"][:2] == all_places()[row["parent_key"]]["code"], key
+        else:
+            assert not row["code"], key
         name_lo = row["name_lo"]
         for text in [name_lo, row["name_vi"], row["name_en"], row["aliases"]]:
             assert text == unicodedata.normalize("NFC", text), key
@@ -348,6 +354,47 @@ def test_lao_border_provinces_and_khammouane_districts():
     districts = [row for row in places.values() if row["parent_key"] == "LA-P-KHAMMOUANE"]
     assert len(districts) == 10
     assert all(row["name_lo"] for row in districts)
+
+
+# Districts per Lao border province (the 85 of the statistics office's list).
+LAO_DISTRICTS = {
+    "LA-P-PHONGSALY": 7, "LA-P-LUANGPRABANG": 12, "LA-P-HOUAPHANH": 10, "LA-P-XIENGKHOUANG": 7, "LA-P-BOLIKHAMXAY": 7,
+    "LA-P-KHAMMOUANE": 10, "LA-P-SAVANNAKHET": 15, "LA-P-SALAVAN": 8, "LA-P-SEKONG": 4, "LA-P-ATTAPEU": 5,
+}
+
+
+def test_every_district_of_the_lao_border_provinces_has_lao_script_a_code_and_a_source():
+    places = all_places()
+    districts = [row for row in places.values() if row["country"] == "LA" and row["level"] == "district"]
+    assert Counter(row["parent_key"] for row in districts) == LAO_DISTRICTS
+    assert len({row["code"] for row in districts}) == len(districts) == 85
+    assert all(row["name_lo"] and row["name_en"] for row in districts)
+    _fields, sources = read("la_sources.csv")
+    by_key = {row["key"]: row["source"] for row in sources}
+    lao_keys = {key for key, row in places.items() if row["country"] == "LA"}
+    assert set(by_key) == lao_keys
+    assert all(source.strip() for source in by_key.values())
+
+
+def test_places_already_referenced_keep_their_keys():
+    places = all_places()
+    for key in ("LA-D-SOPBAO", "LA-D-KHAMKEUT", "LA-D-NAKAI", "LA-D-BUALAPHA", "LA-D-SEPON", "LA-VC-NOONGMA"):
+        assert key in places
+
+
+def test_vietnamese_provinces_and_partnership_units_have_a_lao_name_with_its_source():
+    places = all_places()
+    fields, rows = read("vn_lao_names.csv")
+    assert fields == ["key", "name_lo", "source"]
+    names = {row["key"]: row for row in rows}
+    provinces = {key for key, row in places.items() if row["country"] == "VN" and row["level"] == "province"}
+    # Every Vietnamese province, and the district and commune of the seed partnerships (Hương Khê, Thượng Trạch).
+    assert provinces | {"VN-2008-D444", "VN-2008-C19147"} <= set(names)
+    for key, row in names.items():
+        assert places[key]["country"] == "VN", key
+        assert row["name_lo"] == unicodedata.normalize("NFC", row["name_lo"]) and "\u0ecd\u0eb2" not in row["name_lo"], key
+        assert all("\u0e80" <= ch <= "\u0eff" for ch in row["name_lo"]), key
+        assert row["source"].strip(), key
 
 
 def test_vietnamese_border_provinces_before_and_after_the_reform():
