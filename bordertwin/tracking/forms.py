@@ -10,6 +10,7 @@ from bordertwin.partnerships.models import Commitment, Partnership, Unit, sides
 from bordertwin.places.forms import PlaceSelect
 from bordertwin.places.models import Organisation
 
+from .choices import ValueQualifier
 from .models import Activity, Delivery, ExchangeRate, ReviewPeriod
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -67,6 +68,11 @@ class DeliveryForm(PartnershipRecordForm):
         organisations = Organisation.objects.select_related("place")
         model_choices(self, "giver_organisation").queryset = organisations
         model_choices(self, "recipient_organisation").queryset = organisations
+        # A form sent without it (a script, a page opened before it existed) states the number as exact.
+        self.fields["beneficiary_count_qualifier"].required = False
+
+    def clean_beneficiary_count_qualifier(self) -> str:
+        return self.cleaned_data.get("beneficiary_count_qualifier") or ValueQualifier.EXACT
 
 
 class ExchangeRateForm(RecordForm):
