@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import math
 import os
 import random
 import statistics
@@ -26,29 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-PAIRS = [  # the ten Vietnamese border provinces, north to south, with a Lao neighbour each
-    ("VN-2008-P11", "LA-P-PHONGSALY"), ("VN-2008-P14", "LA-P-LUANGPRABANG"), ("VN-2008-P38", "LA-P-HOUAPHANH"),
-    ("VN-2008-P40", "LA-P-XIENGKHOUANG"), ("VN-2008-P42", "LA-P-BOLIKHAMXAY"), ("VN-2008-P44", "LA-P-KHAMMOUANE"),
-    ("VN-2008-P45", "LA-P-SAVANNAKHET"), ("VN-2008-P46", "LA-P-SALAVAN"), ("VN-2008-P49", "LA-P-SEKONG"),
-    ("VN-2008-P62", "LA-P-ATTAPEU"),
-]
+from synthetic import PAIRS, point_on_line  # noqa: E402 - after the path is set
+
 SEGMENTS = 46
 MARKERS = 1_000
 YEARS = 10
 INCIDENTS = 20_000
-# The line the markers follow, roughly the border from Điện Biên to Kon Tum (lat, lon).
-LINE = [(22.40, 102.20), (21.30, 103.10), (20.40, 104.20), (19.30, 104.40), (18.40, 105.30), (17.50, 106.00),
-        (16.60, 106.70), (15.90, 107.20), (14.70, 107.50)]
 CEILING_MS = {"segment markers": 300, "segment patrols": 500, "segment incidents": 800, "all markers": 1500, "marker list page": 400}
-
-
-def point_on_line(t: float) -> tuple[float, float]:
-    scaled = t * (len(LINE) - 1)
-    i = min(int(scaled), len(LINE) - 2)
-    f = scaled - i
-    (a, b), (c, d) = LINE[i], LINE[i + 1]
-    return a + (c - a) * f + 0.01 * math.sin(t * 400), b + (d - b) * f + 0.01 * math.cos(t * 330)
 
 
 def build() -> dict:
