@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
     partnership_links = [
         ("reports:dashboard", _("Dashboard and charts"), "path"),
         ("reports:review", _("Review report for the talks"), "path"),
+        ("reports:minutes", _("Minutes of the next talks (Word, Vietnamese and Lao)"), "path"),
     ]
     navigation = [
         ("reports:overview", _("Reports")),

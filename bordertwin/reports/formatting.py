@@ -8,6 +8,8 @@ browser, so a Vietnamese report reads the same wherever it is downloaded.
 import datetime
 from decimal import Decimal
 
+from django.utils.translation import pgettext
+
 SEPARATORS = {"vi": (".", ","), "lo": (".", ","), "en": (",", ".")}
 
 
@@ -37,9 +39,18 @@ def number(value: Decimal | int | float | None, language: str = "vi", places: in
     return sign + result
 
 
-def date(value: datetime.date | None) -> str:
-    """dd/mm/yyyy, as both countries write dates in documents."""
-    return value.strftime("%d/%m/%Y") if value else ""
+def date(value: datetime.date | None, precision: str = "day") -> str:
+    """A date as precisely as it is known: '25/06/2022'; 'tháng 6/2024' for a month; 'năm 2023' for a year.
+
+    A date known to the month is stored as the month's first day: it is never printed as that day.
+    """
+    if value is None:
+        return ""
+    if precision == "year":
+        return pgettext("a date known to the year", "year {year}").format(year=value.year)
+    if precision == "month":
+        return pgettext("a date known to the month", "month {month}/{year}").format(month=value.month, year=value.year)
+    return value.strftime("%d/%m/%Y")
 
 
 def percent(value: Decimal | None, language: str = "vi") -> str:

@@ -13,20 +13,21 @@ from bordertwin.jobs import services as jobs
 from bordertwin.jobs.registry import JobError, Outcome, Progress, register
 from bordertwin.partnerships.models import Partnership
 
-from . import services, views
+from . import issuers, services, views
 
 REVIEW = "reports.review"
 
 
-def review_key(user: Actor, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> str:
-    """The same document asked for again while it is being made is the same job."""
-    return f"{REVIEW}:{user.pk}:{partnership.pk}:{fmt}:{date_from.isoformat()}:{date_to.isoformat()}:{language}"
-
-
-def queue_review(user: Actor, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date, language: str) -> Any:
-    """Queue the review report (or find the same one already on its way); returns its job."""
-    asked = {"partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
-    return jobs.start(REVIEW, user, asked, target=partnership, key=review_key(user, partnership, fmt, date_from, date_to, language))
+def queue_review(user: Actor, partnership: Partnership, fmt: str, date_from: datetime.date, date_to: datetime.date,
+                 language: str, issuer: str = "", signer: str = issuers.HEAD) -> Any:
+    """Queue the review report (or find the same one already on its way: the same document asked for again while
+    it is being made is the same job); returns its job."""
+    parameters = {
+        "partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(),
+        "language": language, "issuer": issuer, "signer": signer,
+    }
+    key = ":".join([REVIEW, str(user.pk), *(str(parameters[name]) for name in sorted(parameters))])
+    return jobs.start(REVIEW, user, parameters, target=partnership, key=key)
 
 
 @register(REVIEW, gettext_lazy("Review report"), atomic=False)
@@ -43,7 +44,11 @@ def review_document(job: Any, progress: Progress) -> Outcome:
     fmt, language = parameters["format"], parameters["language"]
     writer, content_type = views.FORMATS[fmt]
     with translation.override(language):
-        data = services.review_data(partnership, date_from, date_to, user, language=language)
+        try:
+            data = services.review_data(partnership, date_from, date_to, user, language=language,
+                                        issuer=parameters.get("issuer", ""), signer=parameters.get("signer", "head"))
+        except ValueError as error:  # the unit chosen no longer carries the partnership on
+            raise JobError(_("Choose the issuing unit from the list.")) from error
         progress(40)
         content = writer(data)
     return Outcome(content=content, filename=views.filename(partnership, date_from, date_to, language, fmt), content_type=content_type,

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bordertwin.tracking.services import Total
+from bordertwin.tracking.services import MissingRate
 
 
 @dataclass
@@ -26,8 +26,8 @@ class Letterhead:
     title: str
     subtitle: str
     recipients: list[str]
-    signer_capacity: str
-    signer_title: str
+    # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH': the lines above the signature, top to bottom.
+    signer_lines: list[str]
     signer_note: str
 
 
@@ -37,6 +37,8 @@ class AgreementLine:
     kind: str
     signed_on: datetime.date
     signed_at: str
+    # How much of the date is known: "day", "month" or "year" (core.choices.DatePrecision).
+    precision: str = "day"
 
 
 @dataclass
@@ -53,6 +55,8 @@ class CommitmentLine:
     target: str
     agreement: str
     depth: int = 0
+    # The earlier agreements it was carried over from, oldest first ("Biên bản ghi nhớ (25/06/2022)").
+    history: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +69,8 @@ class DomainResult:
     done: int = 0
     in_progress: int = 0
     not_started: int = 0
+    # Cancelled, or carried into minutes signed after the period: they count in no other column.
+    closed: int = 0
     progress: Decimal | None = None
 
     @property
@@ -79,6 +85,7 @@ class ActivityLine:
     title: str
     place: str
     participants: str
+    precision: str = "day"
 
 
 @dataclass
@@ -97,14 +104,35 @@ class DeliveryLine:
     recipient: str
     commitment: str
     confirmation: str
+    precision: str = "day"
 
 
 @dataclass
 class MoneyTotal:
     currency: str
     amount: Decimal
-    # "more than" or "about" when some of the values summed were not exact.
+    # "hơn", "dưới" or "khoảng", as its parts were (reports.money.combined_qualifier).
     qualifier: str = ""
+    # Said after the amount when the parts leaned both ways.
+    note: str = ""
+
+
+@dataclass
+class ConvertedTotal:
+    """All values in one currency at the rates of their days; what could not be converted is named."""
+
+    amount: Decimal
+    currency: str
+    counted: int = 0
+    missing: list[MissingRate] = field(default_factory=list)
+    # Conversions made through the US dollar for want of a direct rate, e.g. "LAK→USD→VND".
+    via_pivot: list[str] = field(default_factory=list)
+    qualifier: str = ""
+    note: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
 @dataclass
@@ -134,11 +162,16 @@ class ReviewData:
     deliveries: list[DeliveryLine] = field(default_factory=list)
     totals: list[MoneyTotal] = field(default_factory=list)
     # All values converted into one currency at the rates of their dates.
-    converted: Total | None = None
+    converted: ConvertedTotal | None = None
     open_commitments: list[CommitmentLine] = field(default_factory=list)
     proposals: list[CommitmentLine] = field(default_factory=list)
     blank_proposal_lines: int = 5
     border: list[BorderFact] | None = None
+    # The reader may not see patrols and incidents: the section says so rather than count them as none.
+    border_withheld: bool = False
+    # The issuer the user may choose instead (place id, name), when more than one unit carries the partnership on.
+    issuer_choices: list[tuple[str, str]] = field(default_factory=list)
+    issuer_key: str = ""
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -21,10 +21,12 @@ from bordertwin.partnerships.choices import AgreementKind, CommitmentStatus, Dom
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
 from bordertwin.places.models import Place
 from bordertwin.tracking import services as tracking_services
-from bordertwin.tracking.choices import ActivityKind, Confirmation, Currency, ValueQualifier
+from bordertwin.tracking.choices import ActivityKind, Confirmation, Currency
 from bordertwin.tracking.models import Activity, Delivery
 
+from . import formatting, issuers, money
 from .formatting import number
+from .issuers import place_name
 from .review import (
     ActivityLine,
     AgreementLine,
@@ -33,12 +35,12 @@ from .review import (
     DeliveryLine,
     DomainResult,
     Letterhead,
-    MoneyTotal,
     ReviewData,
 )
 
 PARTNERSHIP_RELATED = ("vn_place__parent", "la_place__parent", "vn_organisation", "la_organisation")
 NOT_STARTED = (CommitmentStatus.PROPOSED, CommitmentStatus.AGREED)
+CLOSED = (CommitmentStatus.CANCELLED, CommitmentStatus.CARRIED_OVER)
 # The currency all values are converted into, by report language.
 REPORT_CURRENCY = {"vi": Currency.VND, "en": Currency.VND, "lo": Currency.LAK}
 
@@ -62,72 +64,51 @@ def default_period(partnership: Partnership, user: Actor, today: datetime.date |
 # --- Names as documents write them ---------------------------------------------------------------------------
 
 
-def place_name(place: Place, language: str) -> str:
-    """'huyện Hương Khê', 'ເມືອງນາກາຍ', 'Nakai district': a place with its kind of unit, in the document's language."""
-    if language == "vi" and place.unit_type:
-        return "{unit} {name}".format(unit=place.unit_type.lower(), name=place.name_vi)
-    name = place.name
-    templates = {
-        "province": _("{name} province"),
-        "district": _("{name} district"),
-        "commune": _("{name} commune"),
-        "ward": _("{name} ward"),
-        "village_cluster": _("{name} village cluster"),
-        "village": _("{name} village"),
-    }
-    return templates.get(place.level, "{name}").format(name=name)
-
-
-def side_parts(partnership: Partnership, side: str) -> tuple[Place, Any]:
-    if side == "LA":
-        return partnership.la_place, partnership.la_organisation
-    return partnership.vn_place, partnership.vn_organisation
-
-
 def side_name(partnership: Partnership, side: str, language: str) -> str:
-    place, organisation = side_parts(partnership, side)
+    """A side as the partnership names it: its organisation, else its place (as it was when they twinned)."""
+    place, organisation = issuers.side_parts(partnership, side)
     return organisation.name if organisation else place_name(place, language)
 
 
+def day_line(place: Place, day: datetime.date) -> str:
+    """'Hương Khê, ngày 01 tháng 6 năm 2026': Decree 30 pads days below 10 and the months January and February."""
+    return _("{place}, day {day} month {month} year {year}").format(
+        place=place.name, day=f"{day.day:02d}", month=f"{day.month:02d}" if day.month < 3 else str(day.month), year=day.year,
+    )
+
+
 def letterhead(partnership: Partnership, language: str, date_from: datetime.date, date_to: datetime.date,
-               issued_on: datetime.date, issuing_side: str) -> Letterhead:
-    """The frame of the document, issued by one side: its national heading, its body, its place and date."""
-    place, organisation = side_parts(partnership, issuing_side)
-    other = "VN" if issuing_side == "LA" else "LA"
-    committee = _("People's Committee of {place}")
-    superior = committee.format(place=place_name(place.parent, language)) if place.parent is not None else ""
-    issuer = organisation.name if organisation else committee.format(place=place_name(place, language))
-    # A people's committee heads its own letter; a unit under one names it above itself (Decree 30, art. 8).
-    authority = superior if organisation else ""
-    if issuing_side == "LA":
+               issued_on: datetime.date, issuer: issuers.Issuer, signer: str = issuers.HEAD) -> Letterhead:
+    """The frame of the document, issued by `issuer` (a unit existing on `issued_on`): its national heading, its
+    body, its place and date. The period's text names the partnership's units as they were."""
+    other = "VN" if issuer.side == "LA" else "LA"
+    superior = issuers.superior_name(issuer, language)
+    # A people's committee (an administration) heads its own letter; another body names its superior above itself.
+    authority = "" if issuers.governs(issuer) else superior
+    if issuer.side == "LA":
         nation, motto = _("LAO PEOPLE'S DEMOCRATIC REPUBLIC"), _("Peace Independence Democracy Unity Prosperity")
     else:
         nation, motto = _("SOCIALIST REPUBLIC OF VIETNAM"), _("Independence - Freedom - Happiness")
-    period = _("from {start} to {end}").format(start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y"))
+    period = _("from {start} to {end}").format(start=formatting.date(date_from), end=formatting.date(date_to))
     recipients = [
         _("{body} (to report)").format(body=superior) if superior else "",
         _("{body} (to coordinate)").format(body=side_name(partnership, other, language)),
         _("Archive: office."),
     ]
     return Letterhead(
-        country=issuing_side,
+        country=issuer.side,
         nation=nation,
         motto=motto,
         authority=authority,
-        issuer=issuer,
-        number_line=_("No.: ……/BC-{code}").format(code=_("PC")) if not organisation else _("No.: ……/BC"),
-        place_date=_("{place}, day {day} month {month} year {year}").format(
-            place=place.name, day=f"{issued_on.day:02d}", month=f"{issued_on.month:02d}", year=issued_on.year
-        ),
+        issuer=issuers.issuer_name(issuer, language),
+        number_line=issuers.number_line(issuer),
+        place_date=day_line(issuer.place, issued_on),
         title=_("REPORT"),
         subtitle=_("Results of the cooperation between {vn} and {la} {period}").format(
             vn=side_name(partnership, "VN", language), la=side_name(partnership, "LA", language), period=period
         ),
         recipients=[r for r in recipients if r],
-        signer_capacity=(
-            _("On behalf of {body}").format(body=organisation.name) if organisation else _("On behalf of the People's Committee")
-        ),
-        signer_title=_("Head") if organisation else _("Chairperson"),
+        signer_lines=issuers.signer_lines(issuer, signer),
         signer_note=_("(Signature, full name and seal)"),
     )
 
@@ -141,16 +122,26 @@ def review_partnership(user: Actor, pk: Any) -> Partnership:
     return access.visible_or_404(Partnership.objects.select_related(*PARTNERSHIP_RELATED), user, pk)
 
 
+def issuing_side(language: str, user: Actor) -> str:
+    """The Lao report is issued by the Lao side; an English one by the reader's side."""
+    return "LA" if language == "lo" or (language == "en" and getattr(user, "side", "") == "LA") else "VN"
+
+
 def review_data(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Actor,
-                language: str = "vi", issued_on: datetime.date | None = None) -> ReviewData:
+                language: str = "vi", issued_on: datetime.date | None = None, issuer: str = "",
+                signer: str = issuers.HEAD) -> ReviewData:
     """Everything the review report of `partnership` for `date_from`..`date_to` says, as `user` may see it.
 
     `partnership` is one `user` sees, as `review_partnership` gives it: it is not checked again here.
+    `issuer` is the id of the unit that issues it among those carrying the partnership on at `issued_on`
+    (the default one when empty; a ValueError when it is not one of them); `signer` the head or their deputy.
     Runs a fixed number of queries, whatever the number of commitments, activities and deliveries.
     Labels come out in the active language: call it under `translation.override(language)`.
     """
     issued_on = issued_on or timezone.localdate()
-    issuing_side = "LA" if language == "lo" or (language == "en" and getattr(user, "side", "") == "LA") else "VN"
+    side = issuing_side(language, user)
+    units = issuers.issuing_units(partnership, side, issued_on)
+    issued_by = issuers.issuer_for(partnership, side, issued_on, issuer, units)
 
     agreements = list(
         Agreement.objects.restrict(user).filter(partnership=partnership, signed_on__lte=date_to)
@@ -178,7 +169,7 @@ def review_data(partnership: Partnership, date_from: datetime.date, date_to: dat
     )
     counted = [d for d in deliveries if d.confirmation != Confirmation.DISPUTED]
     report_currency = REPORT_CURRENCY.get(language, Currency.VND)
-    converted = tracking_services.total_value(counted, report_currency) if counted else None
+    border, withheld = border_facts(partnership, date_from, date_to, user)
 
     data = ReviewData(
         partnership_id=partnership.pk,
@@ -188,33 +179,69 @@ def review_data(partnership: Partnership, date_from: datetime.date, date_to: dat
         language=language,
         date_from=date_from,
         date_to=date_to,
-        letterhead=letterhead(partnership, language, date_from, date_to, issued_on, issuing_side),
-        agreements=[
-            AgreementLine(title=a.title, kind=a.get_kind_display(), signed_on=a.signed_on, signed_at=a.signed_at)
-            for a in agreements
-        ],
+        letterhead=letterhead(partnership, language, date_from, date_to, issued_on, issued_by, signer),
+        agreements=[agreement_line(a) for a in agreements],
         domains=domain_results(lines, commitments, progress),
         activities=[activity_line(a) for a in activities],
         deliveries=[delivery_line(d, language) for d in deliveries],
-        totals=money_totals(counted),
-        converted=converted,
+        totals=money.money_totals(counted),
+        converted=money.converted_total(counted, report_currency) if counted else None,
         open_commitments=[line for line in lines if line.status in (CommitmentStatus.AGREED, CommitmentStatus.IN_PROGRESS)],
         proposals=[line for line in lines if line.status == CommitmentStatus.PROPOSED],
-        border=border_facts(partnership, date_from, date_to, user),
+        border=border,
+        border_withheld=withheld,
+        issuer_choices=[(str(u.pk), issuers.authority_name(u, side, language)) for u in units] if len(units) > 1 else [],
+        issuer_key=issued_by.key,
     )
     disputed = len(deliveries) - len(counted)
     if disputed:
         data.notes.append(
             _("{count} deliveries are disputed by the other side and are left out of the totals.").format(count=disputed)
         )
+    if not units:
+        data.notes.append(_("No unit in the registry carries {place} on at the report's date: it is named as it was.").format(
+            place=place_name(issued_by.place, language)))
     return data
 
 
+def agreement_line(agreement: Agreement) -> AgreementLine:
+    return AgreementLine(
+        title=agreement.title, kind=agreement.get_kind_display(), signed_on=agreement.signed_on,
+        signed_at=agreement.signed_at, precision=agreement.signed_on_precision,
+    )
+
+
+def agreement_label(agreement: Agreement) -> str:
+    """'Biên bản ghi nhớ (25/06/2022)': an agreement as a commitment's history names it."""
+    return "{title} ({date})".format(
+        title=agreement.title, date=formatting.date(agreement.signed_on, agreement.signed_on_precision)
+    )
+
+
+def latest_commitments(commitments: list[Commitment]) -> list[Commitment]:
+    """Each undertaking once: a commitment carried into later minutes of the list is left for its continuation."""
+    continued = {c.carried_from_id for c in commitments if c.carried_from_id}
+    return [c for c in commitments if not (c.status == CommitmentStatus.CARRIED_OVER and c.pk in continued)]
+
+
+def commitment_history(commitment: Commitment, by_pk: dict[int, Commitment]) -> list[str]:
+    """The agreements a commitment was carried over from, oldest first (those the reader sees)."""
+    history: list[str] = []
+    earlier = by_pk.get(commitment.carried_from_id) if commitment.carried_from_id else None
+    while earlier is not None and len(history) < len(by_pk):
+        history.insert(0, agreement_label(earlier.agreement))
+        earlier = by_pk.get(earlier.carried_from_id) if earlier.carried_from_id else None
+    return history
+
+
 def commitment_lines(commitments: list[Commitment], progress: dict[int, Decimal | None], language: str) -> list[CommitmentLine]:
-    """Commitments in reading order, each agreement's parents before their parts."""
+    """Commitments in reading order, each agreement's parents before their parts; each undertaking once,
+    under its latest agreement, with the agreements it was carried over from."""
+    by_pk = {c.pk: c for c in commitments}
+    kept = latest_commitments(commitments)
     children: dict[int | None, list[Commitment]] = defaultdict(list)
-    known = {c.pk for c in commitments}
-    for commitment in commitments:
+    known = {c.pk for c in kept}
+    for commitment in kept:
         children[commitment.parent_id if commitment.parent_id in known else None].append(commitment)
     lines: list[CommitmentLine] = []
 
@@ -226,7 +253,7 @@ def commitment_lines(commitments: list[Commitment], progress: dict[int, Decimal 
             lines.append(CommitmentLine(
                 pk=c.pk, text=c.text, domain=c.domain, domain_label=c.get_domain_display(), status=c.status,
                 status_label=c.get_status_display(), progress=progress.get(c.pk), target=target,
-                agreement=c.agreement.title, depth=depth,
+                agreement=c.agreement.title, depth=depth, history=commitment_history(c, by_pk),
             ))
             walk(c.pk, depth + 1)
 
@@ -254,20 +281,33 @@ def domain_results(lines: list[CommitmentLine], commitments: list[Commitment],
             done=sum(1 for line in items if line.status == CommitmentStatus.DONE),
             in_progress=sum(1 for line in items if line.status == CommitmentStatus.IN_PROGRESS),
             not_started=sum(1 for line in items if line.status in NOT_STARTED),
+            closed=sum(1 for line in items if line.status in CLOSED),
             progress=average,
         ))
     return results
 
 
+def participants(activity: Activity) -> str:
+    """The 'Thành phần' of an activity: each side's participants as entered (names, else their number)."""
+    parts = []
+    for label, names, count in (
+        (_("Vietnamese side"), activity.vn_participants, activity.vn_participant_count),
+        (_("Lao side"), activity.la_participants, activity.la_participant_count),
+    ):
+        people = "; ".join(line.strip(" -–•\t") for line in names.splitlines() if line.strip(" -–•\t"))
+        if people and count:
+            parts.append(_("{side} ({count} people): {names}").format(side=label, count=count, names=people))
+        elif people:
+            parts.append("{side}: {names}".format(side=label, names=people))
+        elif count:
+            parts.append(_("{side}: {count} people").format(side=label, count=count))
+    return "\n".join(parts)
+
+
 def activity_line(activity: Activity) -> ActivityLine:
-    counts = []
-    if activity.vn_participant_count:
-        counts.append(_("Vietnamese side: {count}").format(count=activity.vn_participant_count))
-    if activity.la_participant_count:
-        counts.append(_("Lao side: {count}").format(count=activity.la_participant_count))
     return ActivityLine(
         date=activity.started_on, kind=activity.get_kind_display(), title=activity.title, place=activity.venue,
-        participants="; ".join(counts),
+        participants=participants(activity), precision=activity.date_precision,
     )
 
 
@@ -283,39 +323,13 @@ def delivery_line(delivery: Delivery, language: str) -> DeliveryLine:
         recipient = place_name(delivery.recipient_place, language)
     else:
         recipient = ""
-    qualifier = "" if delivery.value_qualifier == ValueQualifier.EXACT else str(delivery.get_value_qualifier_display()).lower()
     return DeliveryLine(
         date=delivery.delivered_on, category=delivery.get_category_display(), item=delivery.item,
         quantity=delivery.quantity, unit=str(delivery.unit) if delivery.unit else "", value=delivery.value,
-        currency=delivery.currency, qualifier=qualifier, giver=giver, recipient=recipient,
-        commitment=str(delivery.commitment) if delivery.commitment else "",
-        confirmation=delivery.get_confirmation_display(),
+        currency=delivery.currency, qualifier=money.qualifier_word(delivery.value_qualifier), giver=giver,
+        recipient=recipient, commitment=str(delivery.commitment) if delivery.commitment else "",
+        confirmation=delivery.get_confirmation_display(), precision=delivery.delivered_on_precision,
     )
-
-
-def money_totals(deliveries: list[Delivery]) -> list[MoneyTotal]:
-    """The values summed per currency, as given; "more than" or "about" when the sources were not exact."""
-    sums: dict[str, Decimal] = defaultdict(Decimal)
-    qualifiers: dict[str, set[str]] = defaultdict(set)
-    for delivery in deliveries:
-        if delivery.value is None or not delivery.currency:
-            continue
-        sums[delivery.currency] += delivery.value
-        if delivery.value_qualifier != ValueQualifier.EXACT:
-            qualifiers[delivery.currency].add(delivery.value_qualifier)
-    totals = []
-    for currency in Currency.values:
-        if currency not in sums:
-            continue
-        words = qualifiers[currency]
-        if not words:
-            qualifier = ""
-        elif words == {ValueQualifier.MORE_THAN}:
-            qualifier = str(ValueQualifier.MORE_THAN.label).lower()
-        else:
-            qualifier = str(ValueQualifier.APPROXIMATELY.label).lower()
-        totals.append(MoneyTotal(currency=currency, amount=sums[currency], qualifier=qualifier))
-    return totals
 
 
 # --- Border protection -----------------------------------------------------------------------------------------------
@@ -325,17 +339,16 @@ def money_totals(deliveries: list[Delivery]) -> list[MoneyTotal]:
 SENSITIVE_BORDER_KEYS = ("patrols_held", "incidents_by_category")
 
 
-def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, user: Actor) -> list[BorderFact]:
-    """The border-protection section; it counts only what `user` may see.
-
-    A reader without a border role would see "0 patrols" where patrols were held: those
-    counts are left out for them rather than shown as zero.
-    """
+def border_facts(partnership: Partnership, date_from: datetime.date, date_to: datetime.date,
+                 user: Actor) -> tuple[list[BorderFact], bool]:
+    """The border-protection section, counting only what `user` may see, and whether patrols and incidents were
+    withheld from them: a reader without a border role would otherwise read "0 patrols" where patrols were held."""
     summary = dict(border_summary(partnership, date_from, date_to, user=user))
-    if not access.may_read_sensitive(user, partnership):
+    withheld = not access.may_read_sensitive(user, partnership)
+    if withheld:
         for key in SENSITIVE_BORDER_KEYS:
             summary.pop(key, None)
-    return facts_from(summary)
+    return facts_from(summary), withheld
 
 
 def border_labels() -> dict[str, str]:

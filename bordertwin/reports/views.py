@@ -2,11 +2,13 @@
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -14,10 +16,12 @@ from bordertwin import access
 from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Place
 
-from . import dashboards, services
+from . import dashboards, issuers, services
 from . import jobs as review_jobs
+from .documents import minutes as minutes_document
 from .documents import pdf, spreadsheet, word
-from .forms import ReviewForm
+from .forms import SIGNERS, MinutesForm, ReviewForm
+from .minutes import minutes_data
 from .review import ReviewData
 
 PARTNERSHIP_RELATED = sides()
@@ -54,8 +58,27 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/dashboard.html", context)
 
 
-def review_parameters(request: HttpRequest, partnership: Partnership) -> tuple[datetime.date, datetime.date, str] | list[str]:
-    """The period and language asked for, defaults filled in, or the list of what is wrong with them."""
+@dataclass
+class ReviewRequest:
+    """A review report asked for: its period, its language, who issues it and who signs."""
+
+    date_from: datetime.date
+    date_to: datetime.date
+    language: str
+    issuer: str = ""
+    signer: str = issuers.HEAD
+
+    def arguments(self) -> tuple[datetime.date, datetime.date, str, str, str]:
+        return self.date_from, self.date_to, self.language, self.issuer, self.signer
+
+    def query(self) -> str:
+        values = {"from": self.date_from.isoformat(), "to": self.date_to.isoformat(), "lang": self.language,
+                  "issuer": self.issuer, "signer": self.signer}
+        return urlencode({key: value for key, value in values.items() if value})
+
+
+def review_parameters(request: HttpRequest, partnership: Partnership) -> ReviewRequest | list[str]:
+    """The report asked for, defaults filled in, or the list of what is wrong with it."""
     form = ReviewForm.from_query(request.GET)
     if not form.is_valid():
         return [str(message) for messages in form.errors.values() for message in messages]
@@ -65,21 +88,31 @@ def review_parameters(request: HttpRequest, partnership: Partnership) -> tuple[d
     if date_from > date_to:
         return [_("The period must begin before it ends.")]
     language = form.cleaned_data["lang"] or (translation.get_language() or "vi")[:2]
-    return date_from, date_to, language
+    issuer = form.cleaned_data["issuer"]
+    side = services.issuing_side(language, request.user)
+    if issuer and issuer not in {str(u.pk) for u in issuers.issuing_units(partnership, side, timezone.localdate())}:
+        return [_("Choose the issuing unit from the list.")]
+    return ReviewRequest(date_from, date_to, language, issuer, form.cleaned_data["signer"] or issuers.HEAD)
 
 
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The review report page: choose the period and language, see the summary, download the documents."""
+    """The review report page: choose the period, language and issuer, see the summary, download the documents."""
     partnership = services.review_partnership(request.user, pk)
-    parameters = review_parameters(request, partnership)
-    if isinstance(parameters, list):
-        return bad_request(request, parameters, partnership)
-    date_from, date_to, language = parameters
-    data = services.review_data(partnership, date_from, date_to, request.user, language=(translation.get_language() or "vi")[:2])
-    query = "from={start}&to={end}&lang={lang}".format(start=date_from.isoformat(), end=date_to.isoformat(), lang=language)
+    asked = review_parameters(request, partnership)
+    if isinstance(asked, list):
+        return bad_request(request, asked, partnership)
+    data = services.review_data(partnership, asked.date_from, asked.date_to, request.user,
+                                language=(translation.get_language() or "vi")[:2])
+    side = services.issuing_side(asked.language, request.user)
+    units = issuers.issuing_units(partnership, side, timezone.localdate())
+    with translation.override(asked.language):
+        issued_by = issuers.issuer_for(partnership, side, timezone.localdate(), asked.issuer, units)
+        choices = [(str(u.pk), issuers.authority_name(u, side, asked.language)) for u in units]
     return render(request, "reports/review.html", {
-        "partnership": partnership, "data": data, "date_from": date_from, "date_to": date_to, "language": language,
-        "query": query, "languages": [(code, name) for code, name in settings.LANGUAGES],  # the report form's choices
+        "partnership": partnership, "data": data, "date_from": asked.date_from, "date_to": asked.date_to,
+        "language": asked.language, "query": asked.query(), "issuer_choices": choices, "issuer": issued_by.key,
+        "signer": asked.signer, "signers": SIGNERS,
+        "languages": [(code, name) for code, name in settings.LANGUAGES],  # the report form's choices
     })
 
 
@@ -88,12 +121,34 @@ def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(_("There is no report in this format."))
     partnership = services.review_partnership(request.user, pk)
-    parameters = review_parameters(request, partnership)
-    if isinstance(parameters, list):
-        return bad_request(request, parameters, partnership)
-    date_from, date_to, language = parameters
+    asked = review_parameters(request, partnership)
+    if isinstance(asked, list):
+        return bad_request(request, asked, partnership)
     # Made in the background (reports.jobs): the job's page shows its progress, then the file.
-    return redirect(review_jobs.queue_review(request.user, partnership, fmt, date_from, date_to, language))
+    return redirect(review_jobs.queue_review(request.user, partnership, fmt, *asked.arguments()))
+
+
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page before drafting the minutes of the next talks: their day, place, delegations and new commitments."""
+    partnership = services.review_partnership(request.user, pk)
+    form = MinutesForm(initial={"date": timezone.localdate()})
+    return render(request, "reports/minutes.html", {"partnership": partnership, "form": form})
+
+
+def minutes_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The bilingual minutes of talks (DOCX) for ?date=YYYY-MM-DD, drafted from what the user may see."""
+    partnership = services.review_partnership(request.user, pk)
+    form = MinutesForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, [str(message) for messages in form.errors.values() for message in messages], partnership)
+    fields = form.cleaned_data
+    data = minutes_data(partnership, fields["date"], request.user, time=fields["time"], venue=fields["venue"],
+                        vn_delegation=fields["vn_delegation"], la_delegation=fields["la_delegation"],
+                        new_commitments=fields["new_commitments"])
+    response = HttpResponse(minutes_document.render(data), content_type=FORMATS["docx"][1])
+    name = filename(partnership, fields["date"], fields["date"], "vi-lo", "docx").replace("review-", "minutes-", 1)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def filename(partnership: Partnership, date_from: datetime.date, date_to: datetime.date, language: str, fmt: str) -> str:

@@ -406,6 +406,17 @@ def _review(m: dict[str, Any]) -> Route:
     return Route("GET", f"/reports/partnerships/{m['records']['partnership'].pk}/review/", record_rule("partnership", "view"))
 
 
+@page("reports:minutes")
+def _minutes(m: dict[str, Any]) -> Route:
+    return Route("GET", f"/reports/partnerships/{m['records']['partnership'].pk}/minutes/", record_rule("partnership", "view"))
+
+
+@page("reports:minutes_download")
+def _minutes_download(m: dict[str, Any]) -> Route:
+    pk = m["records"]["partnership"].pk
+    return Route("GET", f"/reports/partnerships/{pk}/minutes.docx?date=2024-06-22", record_rule("partnership", "view"))
+
+
 def job_rule(persona: str) -> str:
     """A job and its result are its starter's (and a superuser's), while they may see what it was made from."""
     if persona in (ANONYMOUS, INACTIVE):

@@ -1,4 +1,4 @@
-"""The review report through the API: 202 and a job to poll, the same parameters as the page (?from=&to=&lang=)."""
+"""The review report through the API: 202 and a job to poll, the same parameters as the page (?from=&to=&lang=&issuer=&signer=)."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -23,4 +23,4 @@ class ReviewReportView(APIView):
         parameters = views.review_parameters(request, partnership)
         if isinstance(parameters, list):
             return Response({"errors": parameters}, status=400)
-        return accepted(request, jobs.queue_review(request.user, partnership, fmt, *parameters))
+        return accepted(request, jobs.queue_review(request.user, partnership, fmt, *parameters.arguments()))

@@ -3,8 +3,7 @@
 from django.utils.translation import gettext as _
 
 from bordertwin.reports import formatting
-from bordertwin.reports.review import CommitmentLine, DeliveryLine, MoneyTotal, ReviewData
-from bordertwin.tracking.services import Total
+from bordertwin.reports.review import CommitmentLine, ConvertedTotal, DeliveryLine, MoneyTotal, ReviewData
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
@@ -35,12 +34,29 @@ def intro(data: ReviewData) -> str:
 
 
 def commitment_summary(data: ReviewData) -> str:
+    """'25 commitments were followed: 6 done, 5 in progress, 11 not started, 3 cancelled or carried over': the parts
+    add up to the total (a commitment carried over is counted once, under its latest agreement)."""
+    closed = sum(d.closed for d in data.domains)
+    counts = {
+        "total": data.commitment_count, "done": sum(d.done for d in data.domains),
+        "in_progress": sum(d.in_progress for d in data.domains), "rest": sum(d.not_started for d in data.domains),
+        "closed": closed,
+    }
+    if closed:
+        return _(
+            "{total} commitments were followed: {done} done, {in_progress} in progress, {rest} not started, "
+            "{closed} cancelled or carried over."
+        ).format(**counts)
     return _(
         "{total} commitments were followed: {done} done, {in_progress} in progress, {rest} not started."
-    ).format(
-        total=data.commitment_count, done=sum(d.done for d in data.domains),
-        in_progress=sum(d.in_progress for d in data.domains), rest=sum(d.not_started for d in data.domains),
-    )
+    ).format(**counts)
+
+
+def commitment_text(line: CommitmentLine) -> str:
+    """A commitment's text, with the agreements it was carried over from."""
+    if not line.history:
+        return line.text
+    return _("{text} (carried over from: {history})").format(text=line.text, history="; ".join(line.history))
 
 
 def quantity(line: DeliveryLine, language: str) -> str:
@@ -56,21 +72,37 @@ def value(line: DeliveryLine, language: str) -> str:
     return "{qualifier} {text}".format(qualifier=line.qualifier, text=text) if line.qualifier else text
 
 
-def total(item: MoneyTotal, language: str) -> str:
+def total(item: MoneyTotal | ConvertedTotal, language: str) -> str:
+    """'hơn 1.300.000.000 VND': the amount with the qualifier its parts give it."""
     text = "{amount} {currency}".format(amount=formatting.number(item.amount, language), currency=item.currency)
-    return "{qualifier} {text}".format(qualifier=item.qualifier, text=text) if item.qualifier else text
+    if item.qualifier:
+        text = "{qualifier} {text}".format(qualifier=item.qualifier, text=text)
+    return "{text} ({note})".format(text=text, note=item.note) if item.note else text
 
 
-def converted(item: Total, language: str) -> str:
-    amount = "{amount} {currency}".format(amount=formatting.number(item.amount, language), currency=item.currency)
-    if item.complete:
-        if item.approximate:
-            return _("All values together: about {amount}.").format(amount=amount)
-        return _("All values together: {amount}.").format(amount=amount)
-    return _(
-        "All values together: at least {amount}; no exchange rate is recorded for {missing}, "
-        "so those values are left out of this sum."
-    ).format(amount=amount, missing="; ".join(str(gap) for gap in item.missing))
+def converted(item: ConvertedTotal, language: str) -> list[str]:
+    """The sentences on all values in one currency: the sum, the rates it went through, the rates it lacks."""
+    missing = "; ".join(str(gap) for gap in item.missing)
+    if not item.counted:
+        # Nothing could be converted: there is no sum to give, not a sum of zero.
+        return [_("No exchange rate is recorded to add up the values in {currency}: {missing}.").format(
+            currency=item.currency, missing=missing)]
+    amount = total(item, language)
+    lines = [
+        _("All values together: at least {amount}.").format(amount=amount) if item.missing
+        else _("All values together: {amount}.").format(amount=amount)
+    ]
+    if item.via_pivot:
+        lines.append(_("No direct exchange rate is recorded for {pairs}: those values were converted through the US dollar.").format(
+            pairs=", ".join(item.via_pivot)))
+    if item.missing:
+        lines.append(_("Left out of this sum, for want of an exchange rate: {missing}.").format(missing=missing))
+    return lines
+
+
+def border_withheld() -> str:
+    return _("Joint patrols and incidents are shown only to readers who may see border-sensitive records; "
+             "they are left out of this copy of the report.")
 
 
 def progress(line: CommitmentLine, language: str) -> str:
@@ -79,7 +111,8 @@ def progress(line: CommitmentLine, language: str) -> str:
 
 def headers() -> dict[str, list[str]]:
     return {
-        "domains": [_("Domain"), _("Commitments"), _("Done"), _("In progress"), _("Not started"), _("Progress")],
+        "domains": [_("Domain"), _("Commitments"), _("Done"), _("In progress"), _("Not started"),
+                    _("Cancelled or carried over"), _("Progress")],
         "commitments": [_("No."), _("Commitment"), _("Target"), _("Status"), _("Progress")],
         "activities": [_("No."), _("Date"), _("Kind"), _("Activity"), _("Place"), _("Participants")],
         "deliveries": [_("No."), _("Date"), _("Category"), _("Item"), _("Quantity"), _("Value"), _("Given by"), _("Received by")],

@@ -32,25 +32,26 @@ def context(data: ReviewData) -> dict[str, Any]:
         "intro": labels.intro(data),
         "summary": labels.commitment_summary(data),
         "agreements": [
-            (a.title, a.kind, formatting.date(a.signed_on), a.signed_at) for a in data.agreements
+            (a.title, a.kind, formatting.date(a.signed_on, a.precision), a.signed_at) for a in data.agreements
         ],
         "domain_rows": [
-            (d.label, d.total, d.done, d.in_progress, d.not_started, formatting.percent(d.progress, lang))
+            (d.label, d.total, d.done, d.in_progress, d.not_started, d.closed, formatting.percent(d.progress, lang))
             for d in data.domains
         ],
         "domains": [
-            (d.label, [(c, labels.progress(c, lang)) for c in d.commitments]) for d in data.domains
+            (d.label, [(c, labels.commitment_text(c), labels.progress(c, lang)) for c in d.commitments]) for d in data.domains
         ],
         "activities": [
-            (formatting.date(a.date), a.kind, a.title, a.place, a.participants) for a in data.activities
+            (formatting.date(a.date, a.precision), a.kind, a.title, a.place, a.participants) for a in data.activities
         ],
         "deliveries": [
-            (formatting.date(d.date), d.category, d.item, labels.quantity(d, lang), labels.value(d, lang), d.giver, d.recipient)
+            (formatting.date(d.date, d.precision), d.category, d.item, labels.quantity(d, lang), labels.value(d, lang), d.giver, d.recipient)
             for d in data.deliveries
         ],
         "totals": [labels.total(t, lang) for t in data.totals],
-        "converted": labels.converted(data.converted, lang) if data.converted else "",
-        "open": [(c, labels.progress(c, lang)) for c in data.open_commitments],
+        "converted": labels.converted(data.converted, lang) if data.converted else [],
+        "border_withheld": labels.border_withheld() if data.border_withheld else "",
+        "open": [(c, labels.commitment_text(c), labels.progress(c, lang)) for c in data.open_commitments],
         "blank_lines": range(data.blank_proposal_lines),
     }
 

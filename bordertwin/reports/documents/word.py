@@ -365,7 +365,7 @@ class _Writer:
             self.paragraph(_("Documents the cooperation rests on:"), indent=True, after=Pt(2))
             for agreement in data.agreements:
                 text = "- {title} ({kind}, {date}{at})".format(
-                    title=agreement.title, kind=agreement.kind, date=formatting.date(agreement.signed_on),
+                    title=agreement.title, kind=agreement.kind, date=formatting.date(agreement.signed_on, agreement.precision),
                     at=", " + agreement.signed_at if agreement.signed_at else "",
                 )
                 self.paragraph(text, indent=True, after=Pt(2))
@@ -378,17 +378,18 @@ class _Writer:
             self.paragraph(_("No commitments are recorded."), indent=True)
             return
         rows = [
-            [d.label, str(d.total), str(d.done), str(d.in_progress), str(d.not_started), formatting.percent(d.progress, lang)]
+            [d.label, str(d.total), str(d.done), str(d.in_progress), str(d.not_started), str(d.closed),
+             formatting.percent(d.progress, lang)]
             for d in data.domains
         ]
-        self.grid(head["domains"], rows, [55, 24, 20, 22, 22, 22], numeric=frozenset({1, 2, 3, 4, 5}), numbered=False)
+        self.grid(head["domains"], rows, [43, 22, 18, 20, 20, 22, 20], numeric=frozenset({1, 2, 3, 4, 5, 6}), numbered=False)
         for number, domain in enumerate(data.domains, start=1):
             self.subheading("{number}. {label}".format(number=number, label=domain.label))
             self.commitment_table(domain.commitments, lang, head)
 
     def commitment_table(self, commitments: list[CommitmentLine], lang: str, head: dict[str, list[str]]) -> None:
         rows = [
-            [str(i), ("    " * c.depth) + c.text, c.target, c.status_label, labels.progress(c, lang)]
+            [str(i), ("    " * c.depth) + labels.commitment_text(c), c.target, c.status_label, labels.progress(c, lang)]
             for i, c in enumerate(commitments, start=1)
         ]
         self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric=frozenset({4}))
@@ -398,17 +399,17 @@ class _Writer:
             self.paragraph(_("No activities are recorded in this period."), indent=True)
             return
         rows = [
-            [str(i), formatting.date(a.date), a.kind, a.title, a.place, a.participants]
+            [str(i), formatting.date(a.date, a.precision), a.kind, a.title, a.place, a.participants]
             for i, a in enumerate(data.activities, start=1)
         ]
-        self.grid(head["activities"], rows, [10, 22, 28, 55, 25, 25])
+        self.grid(head["activities"], rows, [10, 22, 24, 44, 22, 43])
 
     def section_deliveries(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
         if not data.deliveries:
             self.paragraph(_("No support is recorded as delivered in this period."), indent=True)
             return
         rows = [
-            [str(i), formatting.date(d.date), d.category, d.item, labels.quantity(d, lang), labels.value(d, lang),
+            [str(i), formatting.date(d.date, d.precision), d.category, d.item, labels.quantity(d, lang), labels.value(d, lang),
              d.giver, d.recipient]
             for i, d in enumerate(data.deliveries, start=1)
         ]
@@ -417,10 +418,13 @@ class _Writer:
         for item in data.totals:
             self.paragraph("- " + labels.total(item, lang), indent=True, after=Pt(2))
         if data.converted is not None:
-            self.paragraph(labels.converted(data.converted, lang), indent=True)
+            for line in labels.converted(data.converted, lang):
+                self.paragraph(line, indent=True)
 
     def section_border(self, data: ReviewData, lang: str, head: dict[str, list[str]]) -> None:
         facts = data.border or []
+        if data.border_withheld:
+            self.paragraph(labels.border_withheld(), indent=True, italic=True)
         if not facts:
             self.paragraph(_("No border-protection work is recorded in this period."), indent=True)
         for fact in facts:
@@ -440,7 +444,8 @@ class _Writer:
             return
         self.paragraph(_("These commitments are still open and should be carried into the minutes of the talks:"), indent=True)
         rows = [
-            [str(i), "{text} ({domain})".format(text=c.text, domain=c.domain_label), c.target, c.status_label, labels.progress(c, lang)]
+            [str(i), "{text} ({domain})".format(text=labels.commitment_text(c), domain=c.domain_label), c.target, c.status_label,
+             labels.progress(c, lang)]
             for i, c in enumerate(data.open_commitments, start=1)
         ]
         self.grid(head["commitments"], rows, [12, 80, 25, 30, 18], numeric=frozenset({4}))
@@ -466,8 +471,8 @@ class _Writer:
         self._cell_paragraph(left, _("Recipients:"), size=Pt(12), bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
         for recipient in head.recipients:
             self._cell_paragraph(left, "- " + recipient, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-        self._cell_paragraph(right, head.signer_capacity.upper(), size=Pt(13), bold=True)
-        self._cell_paragraph(right, head.signer_title.upper(), size=Pt(13), bold=True)
+        for line in head.signer_lines:
+            self._cell_paragraph(right, line.upper(), size=Pt(13), bold=True)
         self._cell_paragraph(right, head.signer_note, size=Pt(12), italic=True)
         for _blank in range(4):
             self._cell_paragraph(right, "")

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 PERIOD = (D(2022, 6, 25), D(2024, 6, 22))
 # agreements, commitments, progress measured (3), activities, deliveries, exchange rates,
-# border summary (2: what an editor may see of it); the partnership comes checked and loaded (review_partnership)
-QUERIES = 10
+# border summary (2: what an editor may see of it), the units carrying the dissolved district on and the
+# province above the issuing one (2); the partnership comes checked and loaded (review_partnership)
+QUERIES = 12
 
 
 def build(review, user=None, language="vi"):
@@ -66,7 +67,7 @@ def test_the_vietnamese_letterhead_follows_the_administrative_format(review):
     assert head.title == "BÁO CÁO"
     assert head.place_date.startswith("Hương Khê, ngày ")
     assert head.number_line.startswith("Số:") and "/BC-" in head.number_line
-    assert head.issuer == "Ủy ban nhân dân huyện Hương Khê"
+    assert head.issuer == "Ủy ban nhân dân xã Hương Khê"  # issued today: the district was dissolved on 1/7/2025
     assert head.recipients[0].startswith("Ủy ban nhân dân tỉnh Hà Tĩnh (để báo cáo)")
 
 
