@@ -10,6 +10,7 @@ the end.
 from io import BytesIO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
@@ -48,7 +49,7 @@ def write(cell: _Cell, line: Line, language: str, first: bool) -> None:
     _set_run_font(run._r.get_or_add_rPr(), FONTS[language])
 
 
-def borderless_table(document: "Document", rows: int) -> list[tuple[_Cell, _Cell]]:
+def borderless_table(document: DocxDocument, rows: int) -> list[tuple[_Cell, _Cell]]:
     table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
