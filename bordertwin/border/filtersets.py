@@ -66,6 +66,7 @@ class MarkerFilterSet(BorderFilterSet):
         queryset=Partnership.objects.all(), field_name="segment__partnership", label=_("Partnership"),
     )
     segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
+    choice_forward = {"segment": {"partnership": "partnership"}}
     marker_type = django_filters.ChoiceFilter(choices=MarkerType.choices, label=_("Type"))
     condition = django_filters.ChoiceFilter(
         choices=MarkerCondition.choices, field_name="last_condition", label=_("Last known condition"),
@@ -85,6 +86,7 @@ class MarkerFilterSet(BorderFilterSet):
 
 class PatrolFilterSet(BorderFilterSet):
     segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
+    choice_forward = {"segment": {"partnership": "partnership"}}
     kind = django_filters.ChoiceFilter(choices=PatrolKind.choices, label=_("Kind"))
     started_after = django_filters.DateFilter(field_name="started_at__date", lookup_expr="gte", label=_("From"))
     started_before = django_filters.DateFilter(field_name="started_at__date", lookup_expr="lte", label=_("Until"))
@@ -115,6 +117,7 @@ class InspectionFilterSet(RecordFilterSet):
 
 class IncidentFilterSet(BorderFilterSet):
     segment = django_filters.ModelChoiceFilter(queryset=Segment.objects.all(), label=_("Segment"))
+    choice_forward = {"segment": {"partnership": "partnership"}}
     category = django_filters.ChoiceFilter(choices=IncidentCategory.choices, label=_("Category"))
     status = django_filters.ChoiceFilter(choices=IncidentStatus.choices, label=_("Status"))
     occurred_after = django_filters.DateFilter(field_name="occurred_at__date", lookup_expr="gte", label=_("From"))

@@ -109,6 +109,9 @@ class InspectionForm(forms.Form):
 
 
 class IncidentForm(RecordForm):
+    choice_forward = {
+        "segment": {"partnership": "partnership"}, "patrol": {"segment": "segment"}, "nearest_marker": {"segment": "segment"},
+    }
     class Meta:
         model = Incident
         fields = [

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, ClassVar
 
 import django_filters
 from django import forms
@@ -8,6 +8,7 @@ from django_filters.filters import QuerySetRequestMixin
 from bordertwin import access
 from bordertwin.core.models import RecordQuerySet
 from bordertwin.core.text import MAX_SEARCH_CHARS
+from bordertwin.core.widgets import bound_choices
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -17,6 +18,9 @@ class RecordFilterSet(django_filters.FilterSet):
         method="filter_search", label=_("Search"), max_length=MAX_SEARCH_CHARS,
         error_messages={"max_length": _("Search for at most %(limit_value)d characters.")},
     )
+
+    # A choice filter's parents among the filters: filter -> {parent filter: lookup}; its search narrows by them.
+    choice_forward: ClassVar[dict[str, dict[str, str]]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,6 +37,7 @@ class RecordFilterSet(django_filters.FilterSet):
     @property
     def form(self) -> forms.Form:
         form = super().form
+        bound_choices(form, self.choice_forward)  # a drop-down of a few records, or a search among many
         for field in form.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget.input_type = "date"

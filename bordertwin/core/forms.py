@@ -1,10 +1,12 @@
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bordertwin.access.users import Actor
+
+from .widgets import bound_choices
 
 
 class ReasonForm(forms.Form):
@@ -18,10 +20,13 @@ class RecordForm(forms.ModelForm):
     """A model form that knows who fills it in and asks why, for the change log."""
 
     change_reason = ReasonForm.base_fields["change_reason"]
+    # A choice field's parents in this form: field -> {parent field: lookup}; its search narrows by them.
+    choice_forward: ClassVar[dict[str, dict[str, str]]] = {}
 
     def __init__(self, *args: Any, user: Actor | None = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
+        bound_choices(self, self.choice_forward)
 
 
 def model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:

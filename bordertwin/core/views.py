@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
@@ -22,7 +23,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 
 from bordertwin import access
 
-from . import files, services
+from . import files, services, widgets
 from .forms import ReasonForm, apply_errors
 from .history import change_entries
 from .models import Attachment, BaseRecord, JournalEntry
@@ -348,6 +349,28 @@ def _record_models() -> list[type[BaseRecord]]:
     from django.apps import apps
 
     return [m for m in apps.get_models() if issubclass(m, BaseRecord)]
+
+
+def record_choices(request: HttpRequest) -> HttpResponse:
+    """Options for a record search (core.widgets.RecordSelect): at most SEARCH_LIMIT records the user may see
+    that match what was typed, narrowed by the parent fields the widget signed."""
+    from django.apps import apps
+
+    try:
+        search = widgets.read_token(request.GET.get("token", ""))
+        model = apps.get_model(search["model"])
+    except (signing.BadSignature, KeyError, LookupError, ValueError, TypeError) as error:
+        raise Http404 from error
+    if not issubclass(model, BaseRecord):
+        raise Http404
+    records = model.objects.restrict(request.user, access.VIEW).select_related(*search.get("related", []))
+    for parameter, lookup in search.get("forward", {}).items():
+        chosen = widgets.chosen_ids([request.GET.get(parameter, "")])
+        if chosen:
+            records = records.filter(**{lookup: chosen[0]})
+    query = request.GET.get("term", "").strip()
+    found = records.search(query)[: widgets.SEARCH_LIMIT] if query else records.none()
+    return render(request, "core/partials/record_options.html", {"records": found, "query": query})
 
 
 @login_not_required

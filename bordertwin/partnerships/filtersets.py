@@ -62,6 +62,7 @@ class CommitmentFilterSet(RecordFilterSet):
     )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
     parent = django_filters.NumberFilter(field_name="parent", label=_("Part of (id)"))
+    choice_forward = {"agreement": {"partnership": "partnership"}}
 
     class Meta:
         model = Commitment

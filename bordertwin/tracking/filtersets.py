@@ -18,6 +18,7 @@ class ActivityFilterSet(RecordFilterSet):
         queryset=Commitment.objects.all(), field_name="commitments", label=_("Commitment served")
     )
     after = django_filters.DateFilter(field_name="started_on", lookup_expr="gte", label=_("From"))
+    choice_forward = {"commitment": {"partnership": "agreement__partnership"}}
     before = django_filters.DateFilter(field_name="started_on", lookup_expr="lte", label=_("Until"))
 
     class Meta:
@@ -33,6 +34,7 @@ class DeliveryFilterSet(RecordFilterSet):
     confirmation = django_filters.ChoiceFilter(choices=Confirmation.choices, label=_("Confirmation"))
     commitment = django_filters.ModelChoiceFilter(queryset=Commitment.objects.all(), label=_("Commitment fulfilled"))
     after = django_filters.DateFilter(field_name="delivered_on", lookup_expr="gte", label=_("From"))
+    choice_forward = {"commitment": {"partnership": "agreement__partnership"}}
     before = django_filters.DateFilter(field_name="delivered_on", lookup_expr="lte", label=_("Until"))
 
     class Meta:

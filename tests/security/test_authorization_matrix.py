@@ -298,6 +298,21 @@ def _health(m: dict[str, Any]) -> Route:
     return Route("GET", "/health/", open_to(PUBLIC))
 
 
+@page("offline:manifest")
+def _manifest(m: dict[str, Any]) -> Route:
+    return Route("GET", "/manifest.webmanifest", open_to(PUBLIC))
+
+
+@page("offline:service_worker")
+def _service_worker(m: dict[str, Any]) -> Route:
+    return Route("GET", "/sw.js", open_to(PUBLIC))
+
+
+@page("offline:outbox")
+def _outbox(m: dict[str, Any]) -> Route:
+    return Route("GET", "/outbox/", open_to(EVERY_SIGNED_IN))
+
+
 @page("accounts:login")
 def _login(m: dict[str, Any]) -> Route:
     return Route("GET", "/accounts/login/", open_to(PUBLIC))
@@ -551,7 +566,9 @@ API_ACTIONS = {"confirm": "confirm", "dispute": "confirm", "approve": "approve",
 METHOD_ACTIONS = {"get": "view", "patch": "change", "put": "change", "delete": "delete"}
 # Operations outside records, with the people they are open to.
 OTHER_OPERATIONS = {("post", "/api/v1/auth/token/"): PUBLIC, ("get", "/api/v1/auth/tokens/"): EVERY_SIGNED_IN,
-                    ("delete", "/api/v1/auth/tokens/"): EVERY_SIGNED_IN}
+                    ("delete", "/api/v1/auth/tokens/"): EVERY_SIGNED_IN,
+                    # The reference records of one's own scope, for offline forms: each reads what access lets them see.
+                    ("get", "/api/v1/offline/scope/"): EVERY_SIGNED_IN}
 
 
 def api_operations() -> list[tuple[str, str]]:
