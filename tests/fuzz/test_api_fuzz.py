@@ -6,8 +6,8 @@ sends them in-process through Django's WSGI handler, signed in as an administrat
 Examples are bounded and derandomized so the run is repeatable and short.
 """
 
-import itertools
 import json
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,7 +35,6 @@ def load_schema() -> Any:
 
 
 schema = load_schema()
-_turns = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +130,8 @@ def test_every_operation_of_the_api_is_fuzzed() -> None:
 @settings(max_examples=15, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_never_answers_with_a_server_error(case: Any, fuzz_target: dict[str, Any], db: None) -> None:
     resource = case.path.split("/")[3]
-    if case.path_parameters and "id" in case.path_parameters and next(_turns) % 2 == 0:
-        # Half the single-record cases aim at a record that exists, to reach validation and saving.
+    if case.path_parameters and "id" in case.path_parameters and zlib.crc32(repr((case.path_parameters, case.query, case.body)).encode()) % 2:
+        # Half the single-record cases (chosen by what was generated, so that a failing case replays the same)
+        # aim at a record that exists, to reach validation and saving.
         case.path_parameters["id"] = fuzz_target["ids"][resource]
     case.call_and_validate(headers=fuzz_target["headers"], checks=[not_a_server_error])
