@@ -140,7 +140,10 @@ class Marker(BaseRecord):
         constraints = [
             models.UniqueConstraint(fields=["number"], condition=Q(deleted_at__isnull=True), name="border_marker_unique_live_number"),
         ]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="border_marker_position")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="border_marker_position"),
+            models.Index(fields=["segment", "latitude", "id"], name="border_marker_order"),
+        ]
 
     def __str__(self) -> str:
         return _("Marker {number}").format(number=self.number)
@@ -283,7 +286,10 @@ class MarkerInspection(BaseRecord):
         verbose_name = _("marker inspection")
         verbose_name_plural = _("marker inspections")
         ordering = ["-inspected_on", "-pk"]
-        indexes = [models.Index(fields=["marker", "inspected_on"], name="border_inspection_latest")]
+        indexes = [
+            models.Index(fields=["marker", "inspected_on"], name="border_inspection_latest"),
+            models.Index(fields=["inspected_on", "id"], name="border_inspection_order"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["marker", "patrol"], condition=Q(deleted_at__isnull=True, patrol__isnull=False),

@@ -177,6 +177,7 @@ class Agreement(BaseRecord):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["-signed_on", "pk"]
+        indexes = [models.Index(fields=["partnership", "signed_on"], name="partnerships_agreement_pair")]
 
     def __str__(self) -> str:
         from bordertwin.core.templatetags.bordertwin import precise_date
@@ -280,6 +281,7 @@ class Commitment(BaseRecord):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["agreement", "position", "pk"]
+        indexes = [models.Index(fields=["agreement", "position", "id"], name="partnerships_commitment_order")]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 90 else self.text[:89] + "…"

@@ -205,6 +205,11 @@ class Activity(PartnershipRecord):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-started_on", "-pk"]
+        # The list's order, whole and per partnership: a page is read off the index, not sorted.
+        indexes = [
+            models.Index(fields=["started_on", "id"], name="tracking_activity_order"),
+            models.Index(fields=["partnership", "started_on", "id"], name="tracking_activity_pair_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -273,6 +278,11 @@ class Delivery(PartnershipRecord):
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
         ordering = ["-delivered_on", "-pk"]
+        # The list's order, whole and per partnership: a page is read off the index, not sorted.
+        indexes = [
+            models.Index(fields=["delivered_on", "id"], name="tracking_delivery_order"),
+            models.Index(fields=["partnership", "delivered_on", "id"], name="tracking_delivery_pair_order"),
+        ]
 
     def __str__(self) -> str:
         return self.item
