@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .places import KNOWN, LA_CONTEXT, VN_CONTEXT, lookup, spellings
+from .quantities import UNIT_AFTER
 from .text import Document, Occupancy, alternation, fold, name_key
 
 
@@ -106,7 +107,11 @@ _DONOR_AFTER = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:tặng|trao tặng|trao|t
 # Where the words after a unit stop telling its side: a verb or a new clause.
 _CONTEXT_STOP = re.compile(r"[.;\n]|\s(?:tặng|trao|cho|tổ chức|ký|đã|sẽ|hội đàm|làm việc|kết nghĩa|với)\s")
 # "ba bản … thuộc huyện Viêng Thoong": the unit after "thuộc" holds the ones before it.
-_HOLDER_BEFORE = re.compile(r"(?:thuộc|trực thuộc)\s+$")
+_HOLDER_BEFORE = re.compile(
+    r"(?:thuộc|trực thuộc)\s+(?:(?:bđbp|bộ đội biên phòng|bchq|bộ chỉ huy(?: bộ đội biên phòng| quân sự| biên phòng)?|"
+    r"công an|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?$"
+)
+_HOLDER_REACH = 60
 _PAIR_BETWEEN = re.compile(
     r"^\s*(?:,?\s*(?:và|với|cùng|-|–|—)\s*)(?:(?:lãnh đạo|đại diện|chính quyền|nhân dân|trưởng|bí thư|"
     r"chủ tịch|ubnd|ủy ban nhân dân|đoàn công tác)\s+){0,3}$"
@@ -171,7 +176,7 @@ def _mentions(doc: Document) -> list[Mention]:
         level = _LEVEL[word][0]
         if match.group("conn") and level != "unit":
             continue
-        tokens = _cut_at_stop(match.group("name").split(" "))
+        tokens = _cut_at_stop(_without_count(match.group("name").split(" "), low, match.end("name")))
         if not tokens or (level != "unit" and tokens[0].isdigit()):
             continue
         raw.append((match, tokens))
@@ -214,6 +219,13 @@ def _previous_word(low: str, pos: int) -> str:
     return match.group(1) if match else ""
 
 
+def _without_count(tokens: list[str], low: str, end: int) -> list[str]:
+    """A name's last number is a count when a unit follows it: "bản Sốp Xăn 100 suất quà"."""
+    if len(tokens) > 1 and tokens[-1].isdigit() and UNIT_AFTER.match(low, end):
+        return tokens[:-1]
+    return tokens
+
+
 def _cut_at_stop(tokens: list[str]) -> list[str]:
     for index, token in enumerate(tokens):
         if token in _STOP_TOKENS or (index > 0 and token.isupper() and len(token) > 2):
@@ -230,7 +242,7 @@ def _trim_person(tokens: list[str], level: str, full_names: set, before: str) ->
     for size in range(len(tokens), 0, -1):
         if size < len(tokens) and any(lvl == level for _, lvl, _ in KNOWN.get(name_key(" ".join(tokens[:size])), [])):
             return tokens[:size]
-    for size in range(1, len(tokens)):
+    for size in range(1, len(tokens) - 1):  # what is cut off is a person's name: two words or more
         if (name_key(" ".join(tokens[:size])), level) in full_names:
             return tokens[:size]
     for index in range(1, len(tokens) - 1):
@@ -251,7 +263,7 @@ def _coordinated(doc: Document, mention: Mention, level: str, full_names: set) -
         match = _COORDINATED.match(doc.text, pos, doc.main_end)
         if not match:
             break
-        tokens = _cut_at_stop(match.group("name").split(" "))
+        tokens = _cut_at_stop(_without_count(match.group("name").split(" "), doc.lower, match.end("name")))
         if not tokens or (tokens[0].isdigit() and level != "unit"):
             break
         name = " ".join(tokens[:_MAX_NAME_TOKENS])
@@ -312,11 +324,11 @@ def _vote_sides(doc: Document, mentions: list[Mention]) -> None:
         elif "việt nam" in window and _VN_CONTEXT.search(window):
             mention.votes["VN"] += 3
         previous = mentions[index - 1] if index else None
-        if _in_parentheses(low, mention.start) or _HOLDER_BEFORE.search(low, max(0, mention.start - 15), mention.start):
+        if _in_parentheses(low, mention.start) or _HOLDER_BEFORE.search(low, max(0, mention.start - _HOLDER_REACH), mention.start):
             mention.parent = True
         elif (
             previous is not None
-            and low[previous.end: mention.start].strip() == ","
+            and low[previous.end: mention.start].strip() in (",", "của")  # "bản X, huyện Y", "cụm bản X của huyện Y"
             and LEVEL_RANK.get(mention.level, 9) < LEVEL_RANK.get(previous.level, 9)
         ):
             mention.parent = True
@@ -352,15 +364,26 @@ def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mentio
     """Mentions joined as partners: "X và Y", "giữa X với Y", "X hội đàm với Y"."""
     pairs: list[tuple[Mention, Mention]] = []
     active = [m for m in mentions if not m.parent]
+    parents = [m for m in mentions if m.parent]
     for first, second in zip(active, active[1:], strict=False):
         if first.group >= 0 and first.group == second.group:
             continue  # units of one list are on one side
-        between = re.sub(r"\([^()]*\)", "", doc.lower[first.end: second.start])
+        between = re.sub(r"\([^()]*\)", "", _without(doc.lower, first.end, second.start, parents))
         if len(between) > 80 or re.search(r"[.;:\n]", between):
             continue
         if _PAIR_BETWEEN.match(between) or _TALKS_BETWEEN.search(between):
             pairs.append((first, second))
     return pairs
+
+
+def _without(low: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``low[start:end]`` without the ``mentions`` inside it ("thôn X, xã Y, huyện Z kết nghĩa với …")."""
+    pieces, cursor = [], start
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end:
+            pieces.append(low[cursor: mention.start])
+            cursor = mention.end
+    return "".join(pieces) + low[cursor:end]
 
 
 def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matcher: PlaceMatcher | None) -> dict:
@@ -399,6 +422,8 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
             if mention.group >= 0:
                 members.setdefault(mention.group, []).append(mention)
     for first, second in pairs:
+        if _bystander(doc, first) or _bystander(doc, second):
+            continue  # "trước sự chứng kiến của lãnh đạo huyện X và huyện Y": witnesses pair with no one
         if units[first.key]["side"] != units[second.key]["side"]:
             # a unit of a list pairs for the whole list: "ba đồn … Ga Ry, Tr'Hy và A Nông … với Đại đội 534"
             for one in members.get(first.group, [first]):
@@ -407,8 +432,11 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
                 paired[other.key] += 1
     for key, unit in units.items():
         score = 0
+        unit["given"] = 0  # mentions as a giver: a side with no party takes its giver ("Đồn X trao tặng … bản kết nghĩa")
         for mention in unit["mentions"]:
-            if mention.parent or _bystander(doc, mention):
+            role = None if mention.parent else _bystander(doc, mention)
+            unit["given"] += role == "donor"
+            if mention.parent or role:
                 continue
             score += 1
             if mention.start < doc.title_end:
@@ -427,19 +455,22 @@ def _twinning_within(doc: Document, start: int, end: int) -> bool:
     return index < len(found) and found[index][1] <= end
 
 
-def _bystander(doc: Document, mention: Mention) -> bool:
-    """A unit that only witnesses the event or gives to it, rather than taking part."""
+def _bystander(doc: Document, mention: Mention) -> str | None:
+    """"witness" or "donor" for a unit that only witnesses the event or gives to it, rather than taking part."""
     sentence = doc.sentence_at(mention.start)
     start = max(sentence.start if sentence else 0, mention.start - 80)
-    return bool(
-        _WITNESS_BEFORE.search(doc.lower, start, mention.start) or _DONOR_AFTER.match(doc.lower, mention.end)
-    )
+    if _WITNESS_BEFORE.search(doc.lower, start, mention.start):
+        return "witness"
+    return "donor" if _DONOR_AFTER.match(doc.lower, mention.end) else None
 
 
 def _choose(units: dict, scores: dict, pairs: list[tuple[Mention, Mention]], side: str) -> list[tuple[str, str]]:
     keys = [k for k, u in units.items() if u["side"] == side and scores[k] > 0]
     if not keys:
-        return []
+        # No unit of this side takes part but as a giver: the giver most often named is its party.
+        givers = [k for k, u in units.items() if u["side"] == side and u["given"]]
+        top = max((units[k]["given"] for k in givers), default=0)
+        return [k for k in givers if units[k]["given"] == top][:1]
     best = max(keys, key=lambda k: scores[k])
     specific = [
         k for k in keys

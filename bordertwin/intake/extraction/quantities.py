@@ -34,7 +34,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "túi": ("túi", False), "thùng": ("thùng", False), "bao": ("bao", False), "gói": ("gói", False),
     "hộp": ("hộp", False), "chai": ("chai", False), "tấm": ("tấm", False), "cuốn": ("cuốn", False),
     "quyển": ("quyển", False), "viên": ("viên", False), "liều": ("liều", False), "lọ": ("lọ", False),
-    "căn": ("căn", False), "ngôi": ("ngôi", False), "bình": ("bình", False), "cặp": ("cặp", False),
+    "căn": ("căn", False), "nóc": ("nóc", False), "ngôi": ("ngôi", False), "bình": ("bình", False), "cặp": ("cặp", False),
     "lượt": ("lượt", False), "em": ("em", False), "tủ": ("tủ", True), "máy": ("máy", True),
     "lần": ("lần", False), "nông dân": ("nông dân", True), "trường học": ("trường học", True),
     "điểm trường": ("điểm trường", True), "lưu học sinh": ("lưu học sinh", True), "hộ dân": ("hộ", True), "bộ đội": ("bộ đội", True),
@@ -50,7 +50,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     "chuyến": ("chuyến", True), "cuộc": ("cuộc", True), "buổi": ("buổi", True), "đợt": ("đợt", True),
     "lớp": ("lớp", True), "học bổng": ("học bổng", True), "chỉ tiêu": ("chỉ tiêu", True),
     "xe": ("xe", True), "vụ": ("vụ", True), "nhà": ("nhà", True), "công dân": ("công dân", True),
-    "đối tượng": ("đối tượng", True), "bánh": ("bánh", False),
+    "đối tượng": ("đối tượng", True), "bánh": ("bánh", False), "học viên": ("học viên", True),
+    "đại biểu": ("đại biểu", True), "tình nguyện viên": ("tình nguyện viên", True),
 }
 UNIT = "(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")"
 # A counting word right after a number: lets the date reader leave "12/60 lượt" alone.

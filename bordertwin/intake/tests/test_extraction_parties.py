@@ -197,3 +197,67 @@ def test_full_names_witnesses_donors_parents_and_places_to_propose():
 def test_places_the_table_knows_are_not_proposed_without_a_matcher():
     found = extract("Chiều 22/6, huyện Hương Khê tổ chức hội đàm với huyện NaKai (tỉnh Khăm Muồn, Lào).")
     assert found["proposed_places"] == []
+
+
+def parties_with_parents(text):
+    result = extract(text)
+    return [
+        [(p["level_word"], p["name"], (p["parent"] or {}).get("name")) for p in result[side]]
+        for side in ("vn_parties", "la_parties")
+    ]
+
+
+def test_three_posts_under_their_command_pair_with_one_lao_company_and_witnesses_pair_with_no_one():
+    text = (
+        "Ba đồn biên phòng kết nghĩa với Đại đội Biên phòng 532\n"
+        "Sáng 5/4/2025, tại huyện Đắc Chưng (tỉnh Sê Kông, Lào), ba đồn Biên phòng A Xan, Ga Ry và Tr'Hy thuộc "
+        "BĐBP tỉnh Quảng Nam đã ký kết kết nghĩa với Đại đội Biên phòng 532 (tỉnh Sê Kông). Lễ ký kết diễn ra "
+        "trước sự chứng kiến của lãnh đạo huyện Tây Giang và huyện Đắc Chưng.\n"
+        "Theo đó, các đơn vị thống nhất phối hợp tuần tra song phương."
+    )
+    assert parties_with_parents(text) == [
+        [("đồn biên phòng", "A Xan", "Quảng Nam"), ("đồn biên phòng", "Ga Ry", "Quảng Nam"), ("đồn biên phòng", "Tr'Hy", "Quảng Nam")],
+        [("đại đội biên phòng", "532", "Sê Kông")],
+    ]
+
+
+def test_one_vietnamese_village_with_three_lao_villages_each_under_its_own_parents():
+    text = (
+        "Thôn Pa Thông Tây kết nghĩa với ba bản của nước bạn Lào\n"
+        "Ngày 20/11/2024, thôn Pa Thông Tây, xã Hướng Lập, huyện Hướng Hóa, tỉnh Quảng Trị tổ chức lễ kết nghĩa "
+        "với ba bản Đen Vilay, Na Pa Kiêng 2 và Lặp Pa Tong thuộc huyện Sê Pôn, tỉnh Savannakhet (Lào). "
+        "Công ty TNHH Thành An tài trợ 50 triệu đồng cho các hoạt động giao lưu."
+    )
+    assert parties_with_parents(text) == [
+        [("thôn", "Pa Thông Tây", "Hướng Lập")],
+        [("bản", "Đen Vilay", "Sê Pôn"), ("bản", "Na Pa Kiêng 2", "Sê Pôn"), ("bản", "Lặp Pa Tong", "Sê Pôn")],
+    ]
+
+
+def test_a_cluster_of_a_district_written_with_của_and_givers_left_out():
+    text = (
+        "Xã Tam Chung kết nghĩa với cụm bản Na Mèo\n"
+        "Ngày 15/9/2023, xã Tam Chung, huyện Mường Lát, tỉnh Thanh Hóa và cụm bản Na Mèo của huyện Sốp Bâu, "
+        "tỉnh Hủa Phăn đã ký biên bản ghi nhớ kết nghĩa. Sở Ngoại vụ tỉnh Thanh Hóa và Đồn Biên phòng Tam Chung "
+        "trao tặng 100 chăn ấm cho bà con."
+    )
+    assert parties_with_parents(text) == [[("xã", "Tam Chung", "Mường Lát")], [("cụm bản", "Na Mèo", "Sốp Bâu")]]
+
+
+def test_a_post_that_only_gives_to_its_twinned_village_is_its_side_s_party():
+    text = (
+        "Đồn Biên phòng Na Ngoi trao quà cho bản kết nghĩa\n"
+        "Ngày 12/3/2024, Đồn Biên phòng Na Ngoi đã trao tặng 2 tấn gạo cho nhân dân bản Huồi Khắng. "
+        "Đồn Biên phòng Na Ngoi cũng tặng 6 chiếc xe đạp cho học sinh nghèo của bản."
+    )
+    assert sides(text) == ([("Na Ngoi", "unit")], [("Huồi Khắng", "village")])
+
+
+def test_a_count_after_a_name_and_one_word_after_a_shorter_name_are_read_rightly():
+    text = (
+        "Bản Pa Xi thăm bản kết nghĩa Na Son\n"
+        "Ngày 2/4/2024, đoàn bản Pa Xi Tây (xã Na Mèo, huyện Quan Sơn) thăm bản Na Son, huyện Viêng Xay (Lào) "
+        "và tặng bản Na Son 100 suất quà. Bản Pa Xi Tây và bản Na Son kết nghĩa từ năm 2019."
+    )
+    assert sides(text) == ([("Pa Xi Tây", "village")], [("Na Son", "village")])
+

@@ -23,6 +23,9 @@ def quantities(text):
         ("Trao quà cho 50 em học sinh nghèo.", [(50, "em", "học sinh nghèo")]),
         ("Tặng 2 013 suất quà cho cụm bản Đông.", [(2013, "suất", "quà")]),
         ("Trao 1 máy phát điện cho bản.", [(1, "máy", "máy phát điện")]),
+        ("Huyện trao 02 con bò giống và 07 chiếc ti vi.", [(2, "con", "bò giống"), (7, "chiếc", "ti vi")]),
+        ("Lớp tập huấn có 35 học viên.", [(35, "học viên", "học viên")]),
+        ("Bản có 45 nóc nhà.", [(45, "nóc", "nhà")]),
     ],
 )
 def test_it_reads_a_quantity(sentence, expected):
@@ -114,6 +117,11 @@ def test_it_reads_units_and_things_given(sentence, expected):
         "Ba đồn biên phòng tặng Đại đội 534 nhiều phần quà.",
         "Ngày 10/5/2021, hai bản tổ chức lễ kết nghĩa.",
         "Quy chế gồm 12 điểm.",
+        "Đây là lần thứ 5 hai đơn vị giao ban.",
+        "Tiểu đoàn 3 phối hợp với Đại đội 534.",
+        "Đoàn đi theo Quốc lộ 7 đến Km 45.",
+        "Hai bên bảo vệ 95% đường biên.",
+        "Chiều 30/10, hai huyện hội đàm; sáng 18.9, đoàn sang thăm bản.",
     ],
 )
 def test_markers_ordinals_unit_names_and_dates_are_not_counts(sentence):
