@@ -56,13 +56,15 @@ def message(notification: Notification) -> str:
         return _("{author} wrote a note on the {kind} “{title}”: {text}").format(
             author=p.get("author", ""), kind=_kind(notification), title=title, text=p.get("text", ""))
     if event == Event.COMMITMENT_DUE:
+        if p.get("overdue") and p.get("due"):
+            return _("The commitment “{title}” is overdue: it was due on {date}.").format(title=title, date=_date(p["due"]))
         if p.get("overdue"):
             return _("The commitment “{title}” is overdue.").format(title=title)
         return _("The commitment “{title}” falls due on {date}.").format(title=title, date=_date(p.get("due", "")))
     if event == Event.MARKER_OVERDUE:
         if p.get("last"):
-            return _("Boundary marker {title} has not been inspected since {date}.").format(title=title, date=_date(p["last"]))
-        return _("Boundary marker {title} has never been inspected.").format(title=title)
+            return _("{title} has not been inspected since {date}.").format(title=title, date=_date(p["last"]))
+        return _("{title} has never been inspected.").format(title=title)
     if event == Event.PERIOD_AWAITS_APPROVAL:
         return _("The review period {title} of {partnership} awaits approval.").format(title=title, partnership=p.get("partnership", ""))
     if event == Event.JOB_FINISHED:

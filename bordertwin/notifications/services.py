@@ -119,8 +119,17 @@ def unread_count(user: User) -> int:
 
 
 def forget_unread(user_pks: Iterable[Any]) -> None:
+    """Drop the cached counts now, and again once the change commits (a page read in between may have cached the old one)."""
     keys = [UNREAD_KEY.format(pk=pk) for pk in user_pks]
+    cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def reader_language(request: Any) -> str:
+    """The language a notification is written in for this request: the one asked for (Accept-Language), else the reader's own."""
+    if request.META.get("HTTP_ACCEPT_LANGUAGE"):
+        return translation.get_language()
+    return getattr(request.user, "language", "") or translation.get_language()
 
 
 def mark_read(notification: Notification, *, acting_user: Actor) -> Notification:
@@ -267,7 +276,8 @@ def reminders_for(user: User, today: datetime.date) -> list[Occasion]:
         state = states[commitment.pk]
         if state.late:
             when = commitment.due_date.isoformat() if commitment.due_date else str(max(state.missed_years))
-            found.append(Occasion(Event.COMMITMENT_DUE, commitment, {"overdue": True, "due": ""}, key=f"commitment:{commitment.pk}:overdue:{when}"))
+            due = commitment.due_date.isoformat() if commitment.due_date else ""
+            found.append(Occasion(Event.COMMITMENT_DUE, commitment, {"overdue": True, "due": due}, key=f"commitment:{commitment.pk}:overdue:{when}"))
         elif commitment.due_date and today <= commitment.due_date <= soon:
             due = commitment.due_date.isoformat()
             found.append(Occasion(Event.COMMITMENT_DUE, commitment, {"overdue": False, "due": due}, key=f"commitment:{commitment.pk}:due:{due}"))

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -18,7 +19,8 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_message(self, notification: Notification) -> str:
-        return events.message(notification)
+        with translation.override(self.context.get("language")):
+            return events.message(notification)
 
     def get_url(self, notification: Notification) -> str:
         return str(notification.params.get("url", ""))

@@ -24,6 +24,9 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = r"\d+"
     queryset = Notification.objects.none()  # the schema's model; each request reads services.inbox
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "language": services.reader_language(self.request)}
+
     def get_queryset(self) -> QuerySet[Notification]:
         found = services.inbox(self.request.user)
         if self.request.query_params.get("unread") in ("true", "1"):
