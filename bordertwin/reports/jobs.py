@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,8 +13,11 @@ from bordertwin.access.users import Actor
 from bordertwin.jobs import services as jobs
 from bordertwin.jobs.registry import JobError, Outcome, Progress, register
 from bordertwin.partnerships.models import Partnership
+from bordertwin.places.models import Place
 
 from . import issuers, services, views
+from .documents import province as province_document
+from .province import province_review
 
 REVIEW = "reports.review"
 
@@ -53,3 +57,33 @@ def review_document(job: Any, progress: Progress) -> Outcome:
         content = writer(data)
     return Outcome(content=content, filename=views.filename(partnership, date_from, date_to, language, fmt), content_type=content_type,
                    sensitive=access.may_read_sensitive(user, partnership))
+
+
+PROVINCE_REVIEW = "reports.province_review"
+
+
+def queue_province_review(user: Actor, province: Place, date_from: datetime.date, date_to: datetime.date, language: str) -> Any:
+    """Queue the province-wide review report (DOCX), or find the same one on its way; returns its job."""
+    parameters = {"province": province.pk, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
+    key = ":".join([PROVINCE_REVIEW, str(user.pk), *(str(parameters[name]) for name in sorted(parameters))])
+    return jobs.start(PROVINCE_REVIEW, user, parameters, target=province, key=key)
+
+
+@register(PROVINCE_REVIEW, gettext_lazy("Province-wide review report"), atomic=False)
+def province_review_document(job: Any, progress: Progress) -> Outcome:
+    """Every partnership of a province its starter sees, reviewed for the period, in the language asked for."""
+    parameters = job.parameters
+    user = job.started_by
+    province = access.restrict(Place.objects.filter(level="province"), user).filter(pk=parameters["province"]).first()
+    if province is None:
+        raise JobError(_("You may no longer see this province."))
+    date_from = datetime.date.fromisoformat(parameters["from"])
+    date_to = datetime.date.fromisoformat(parameters["to"])
+    language = parameters["language"]
+    with translation.override(language):
+        review = province_review(province, date_from, date_to, user, language=language, progress=progress)
+        content = province_document.render(review)
+        with translation.override("en"):
+            slug = slugify(province.name_en or province.name_vi) or str(province.pk)
+    return Outcome(content=content, filename=f"review-{slug}-{date_from.isoformat()}-{date_to.isoformat()}-{language}.docx",
+                   content_type=views.FORMATS["docx"][1])

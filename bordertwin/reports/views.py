@@ -48,6 +48,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             return bad_request(request, [_("Choose a province from the list.")])
     context = dashboards.overview(request.user, province)
     context["province"] = province
+    context["languages"] = settings.LANGUAGES
     return render(request, "reports/overview.html", context)
 
 
@@ -126,6 +127,20 @@ def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return bad_request(request, asked, partnership)
     # Made in the background (reports.jobs): the job's page shows its progress, then the file.
     return redirect(review_jobs.queue_review(request.user, partnership, fmt, *asked.arguments()))
+
+
+def province_review_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every partnership of a province the user sees, reviewed for ?from=&to= in ?lang=, made by a background job."""
+    province = access.visible_or_404(Place.objects.filter(level="province"), request.user, pk)
+    form = ReviewForm.from_query(request.GET)
+    if not form.is_valid():
+        return bad_request(request, [str(message) for messages in form.errors.values() for message in messages])
+    date_to = form.cleaned_data["date_to"] or timezone.localdate()
+    date_from = form.cleaned_data["date_from"] or date_to.replace(year=date_to.year - 1, day=min(date_to.day, 28))
+    if date_from > date_to:
+        return bad_request(request, [_("The period must begin before it ends.")])
+    language = form.cleaned_data["lang"] or (translation.get_language() or "vi")[:2]
+    return redirect(review_jobs.queue_province_review(request.user, province, date_from, date_to, language))
 
 
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:

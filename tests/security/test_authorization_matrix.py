@@ -421,6 +421,13 @@ def _review(m: dict[str, Any]) -> Route:
     return Route("GET", f"/reports/partnerships/{m['records']['partnership'].pk}/review/", record_rule("partnership", "view"))
 
 
+@page("reports:province_review_download")
+def _province_review_download(m: dict[str, Any]) -> Route:
+    province = m["records"]["partnership"].vn_place.parent
+    # A province is a reference record: anyone signed in asks; the job reviews only the partnerships they see.
+    return Route("GET", f"/reports/provinces/{province.pk}/review.docx?from=2023-01-01&to=2023-12-31", open_to(EVERY_SIGNED_IN))
+
+
 @page("reports:minutes")
 def _minutes(m: dict[str, Any]) -> Route:
     return Route("GET", f"/reports/partnerships/{m['records']['partnership'].pk}/minutes/", record_rule("partnership", "view"))

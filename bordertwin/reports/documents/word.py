@@ -82,7 +82,11 @@ def complex_script_twins(root: BaseOxmlElement) -> None:
 
 
 def render(data: ReviewData) -> bytes:
-    writer = _Writer(data)
+    return save(_Writer(data))
+
+
+def save(writer: "_Writer") -> bytes:
+    """Build the document and write it, its properties in the order Word requires."""
     writer.build()
     for part in (writer.document.element, writer.document.styles.element, writer.document.sections[0].header._element):
         complex_script_twins(part)
@@ -298,7 +302,10 @@ class _Writer:
         self.paragraph(head.title.upper(), size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
         self.paragraph(head.subtitle, size=Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Pt(0))
         self._centred_rule(40)
-        self.paragraph(labels.intro(self.data), indent=True)
+        self.paragraph(self.intro(), indent=True)
+
+    def intro(self) -> str:
+        return labels.intro(self.data)
 
     def _centred_rule(self, length_mm: int) -> None:
         """The short rule centred under a heading, in a borderless full-width table as Word needs it."""
