@@ -1,8 +1,11 @@
 """Sample border data for the two seed partnerships: a segment each, its markers, a year of joint patrols, a few incidents.
 
-Everything here is invented for demonstration and marked "[Dữ liệu mẫu]": marker numbers
-and positions are plausible (along the Trường Sơn watershed, Hà Tĩnh markers below Cha Lo's
-522–526, Thượng Trạch's south of them) but are not the surveyed positions of real markers.
+Everything here is invented for demonstration, marked "[Dữ liệu mẫu]" in its text and
+flagged `is_example` (the API shows the flag): marker numbers and positions are plausible
+(along the Trường Sơn watershed, Hà Tĩnh markers below Cha Lo's 522–526, Thượng Trạch's
+south of them) but are not the surveyed positions of real markers, and the patrols (the four
+quarters before the day of loading) and incidents did not happen. Đại đội biên phòng 307 is
+an invented unit; Phú Gia and 311 are the partnerships demo's.
 Loading twice changes nothing: every record is found by its natural key first.
 """
 
@@ -20,6 +23,7 @@ from bordertwin.accounts.models import User
 from bordertwin.accounts.services import grant_role
 from bordertwin.core import context
 from bordertwin.core.services import save_record
+from bordertwin.partnerships.choices import PartnershipLevel
 from bordertwin.partnerships.models import Partnership
 from bordertwin.places.models import Organisation, Place
 
@@ -28,13 +32,11 @@ from .models import Incident, Marker, MarkerInspection, Patrol, Segment
 
 SAMPLE = "[Dữ liệu mẫu]"
 
-# name_vi, name_en, kind, place key
+# name_vi, name_en, kind, place key (Phú Gia, 311 and Cồn Roàng come with the partnerships demo)
 GUARD_UNITS = [
-    ("Đồn Biên phòng Phú Gia", "Phu Gia Border Guard Post", "border_guard_post", "VN-2008-D444"),
-    ("Đồn Biên phòng Cồn Roàng", "Con Roang Border Guard Post", "border_guard_post", "VN-2008-C19147"),
-    ("Đại đội biên phòng 311", "Border Guard Company 311 (Khammouane, sample data)", "border_guard_company", "LA-D-NAKAI"),
     ("Đại đội biên phòng 307", "Border Guard Company 307 (Khammouane, sample data)", "border_guard_company", "LA-D-BUALAPHA"),
 ]
+EXAMPLES = (Segment, Marker, Patrol, MarkerInspection, Incident)
 
 # username: side, place key, full name
 OFFICERS = {
@@ -85,6 +87,11 @@ STEP_NOTES = {
 }
 
 
+def example_text(model: type[Any]) -> str:
+    """The field where a record of the demo says "[Dữ liệu mẫu]"."""
+    return {Patrol: "findings", MarkerInspection: "note"}.get(model, "description")
+
+
 def place(key: str) -> Place:
     return Place.objects.get(key=key)
 
@@ -115,7 +122,10 @@ def ensure(model: type[Any], lookup: dict[str, Any], values: dict[str, Any], use
     existing = model.objects.filter(**lookup).first()
     if existing is not None:
         return existing
-    return save_record(model(**lookup, **values), acting_user=user, reason=f"{SAMPLE} Nạp dữ liệu mẫu")
+    record = model(**lookup, **values)
+    if model in EXAMPLES:
+        record.is_example = True
+    return save_record(record, acting_user=user, reason=f"{SAMPLE} Nạp dữ liệu mẫu")
 
 
 def positions(number: int, start: tuple[float, float], end: tuple[float, float]) -> list[tuple[Decimal, Decimal]]:
@@ -148,6 +158,10 @@ def load(stdout: IO[str]) -> str:
             ensure(Organisation, {"name_vi": name_vi}, {"name_en": name_en, "kind": kind, "place": place(key)}, admin)
         for spec in SEGMENTS:
             load_segment(spec, admin, officers)
+        # Everything above is illustrative: flag what save_patrol, record_inspection and report_incident wrote,
+        # and what an earlier load wrote before the flag existed.
+        for model in EXAMPLES:
+            model.all_objects.filter(is_example=False, **{f"{example_text(model)}__startswith": SAMPLE}).update(is_example=True)
     return (
         f"{Segment.objects.count()} segments, {Marker.objects.count()} markers, {Patrol.objects.count()} patrols, "
         f"{MarkerInspection.objects.count()} inspections, {Incident.objects.count()} incidents"
@@ -156,7 +170,9 @@ def load(stdout: IO[str]) -> str:
 
 def load_segment(spec: tuple, admin: User, officers: dict[str, User]) -> None:
     (vn_key, la_key), name, (vn_post, la_post), length, first, count, start, end = spec
-    partnership = Partnership.objects.filter(vn_place__key=vn_key, la_place__key=la_key).first()
+    partnership = (
+        Partnership.objects.filter(vn_place__key=vn_key, la_place__key=la_key).exclude(level=PartnershipLevel.BORDER_GUARD).first()
+    )
     if partnership is None:
         return
     vn_unit, la_unit = Organisation.objects.get(name_vi=vn_post), Organisation.objects.get(name_vi=la_post)

@@ -2,6 +2,10 @@
 
 Sources: Báo Hà Tĩnh on the Hương Khê–Nakai annual talks of 22/6/2024, and Báo Quảng
 Bình / VietnamPlus on the Thượng Trạch–Noỏng Mạ twinning of June 2024 (shared/seeds).
+Only what the articles say is entered as fact. The twinning of the border-guard units that
+seed 000 asks the two districts to keep ("Duy trì kết nghĩa các đơn vị cơ sở bảo vệ biên
+giới") is a partnership of its own: Đồn Biên phòng Phú Gia with the Lao Đại đội 311
+(shared/DOMAIN.md §5: "Phú Gia/Hòa Hải/Hương Quang–311").
 Loading twice changes nothing: every record is found by its natural key first.
 """
 
@@ -32,6 +36,8 @@ ORGANISATIONS = [
     ("Đồn Biên phòng Cồn Roàng", "", "Con Roang Border Guard Post", "border_guard_post", "VN-2008-C19147"),
     ("Cụm bản Noỏng Mạ", "", "Noong Ma village cluster authority", "village_authority", "LA-VC-NOONGMA"),
     ("Trạm Y tế Cụm bản Nỏng Mạ", "", "Noong Ma cluster health station", "health_station", "LA-VC-NOONGMA"),
+    ("Đồn Biên phòng Phú Gia", "", "Phu Gia Border Guard Post", "border_guard_post", "VN-2008-D444"),
+    ("Đại đội biên phòng 311", "ກອງຮ້ອຍປ້ອງກັນຊາຍແດນ 311", "Border Guard Company 311", "border_guard_company", "LA-D-NAKAI"),
 ]
 
 
@@ -96,10 +102,24 @@ def load_huong_khe_nakai(admin: User) -> None:
         },
         admin,
     )
+    ensure(
+        Partnership, {"vn_organisation": org("Đồn Biên phòng Phú Gia"), "la_organisation": org("Đại đội biên phòng 311")},
+        {
+            "vn_place": place("VN-2008-D444"), "la_place": place("LA-D-NAKAI"), "level": PartnershipLevel.BORDER_GUARD,
+            "parent": pair,
+            "description": "Kết nghĩa giữa Đồn Biên phòng Phú Gia (Hà Tĩnh) và Đại đội biên phòng 311 (Khăm Muồn): một trong "
+                           "các “đơn vị cơ sở bảo vệ biên giới” mà hai huyện thống nhất duy trì kết nghĩa (Báo Hà Tĩnh, 6/2024). "
+                           "Bài báo không nêu tên đơn vị; cặp Phú Gia – 311 theo tài liệu nghiệp vụ (DOMAIN.md §5). "
+                           "Ngày kết nghĩa chưa rõ.",
+        },
+        admin,
+    )
     memorandum = ensure(
         Agreement, {"partnership": pair, "kind": AgreementKind.MEMORANDUM, "signed_on": D(2022, 6, 25)},
         {
             "title": "Biên bản ghi nhớ hợp tác giữa huyện Hương Khê và huyện Nakai",
+            "title_lo": "ບົດບັນທຶກຄວາມເຂົ້າໃຈກ່ຽວກັບການຮ່ວມມືລະຫວ່າງເມືອງເຫືອງເຂ ແລະ ເມືອງນາກາຍ",
+            "title_en": "Memorandum of cooperation between Huong Khe and Nakai districts",
             "summary": "Hợp tác trên 5 lĩnh vực: nông nghiệp, văn hóa, y tế, giáo dục, an ninh biên giới.",
         },
         admin,
@@ -125,6 +145,8 @@ def load_huong_khe_nakai(admin: User) -> None:
         Agreement, {"partnership": pair, "kind": AgreementKind.MINUTES, "signed_on": D(2024, 6, 22)},
         {
             "title": "Biên bản hội đàm thường niên giữa huyện Hương Khê và huyện Nakai năm 2024",
+            "title_lo": "ບົດບັນທຶກກອງປະຊຸມເຈລະຈາປະຈຳປີ 2024 ລະຫວ່າງເມືອງເຫືອງເຂ ແລະ ເມືອງນາກາຍ",
+            "title_en": "Minutes of the 2024 annual talks between Huong Khe and Nakai districts",
             "signed_at": "Huyện Hương Khê, Hà Tĩnh", "follows": memorandum,
             "vn_signatories": "Nguyễn Thanh Điện, Bí thư Huyện ủy Hương Khê\nNgô Xuân Ninh, Chủ tịch UBND huyện Hương Khê",
             "la_signatories": "Buaka Keo Mani, Bí thư - Huyện trưởng huyện Nakai",

@@ -29,3 +29,20 @@ def test_the_demo_border_loads_once_and_stays_on_the_border(monkeypatch):
     assert all(18.0 <= float(m.latitude) <= 18.3 and 105.5 <= float(m.longitude) <= 105.8 for m in hk.markers.all())
     assert all("[Dữ liệu mẫu]" in i.description for i in Incident.objects.all())
     assert Incident.objects.values("category").distinct().count() >= 4
+    # Invented, and told apart from recorded facts in the API: every record of this demo is flagged.
+    for model in (Segment, Marker, Patrol, MarkerInspection, Incident):
+        assert model.objects.exists() and not model.objects.filter(is_example=False).exists(), model
+
+
+def test_the_api_tells_the_invented_patrols_apart(monkeypatch, api):
+    monkeypatch.setenv("BORDERTWIN_DEMO_PASSWORD", "a-demo-password-123")
+    out = io.StringIO()
+    accounts_demo.load(out)
+    partnerships_demo.load(out)
+    demo.load(out)
+    from bordertwin.accounts.models import User
+
+    api.force_authenticate(User.objects.get(username="admin"))
+    features = api.get("/api/v1/patrols/").json()
+    rows = features.get("features") or features.get("results", {}).get("features") or features.get("results")
+    assert rows and all((row.get("properties") or row)["is_example"] is True for row in rows)
