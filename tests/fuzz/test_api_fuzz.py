@@ -44,6 +44,7 @@ def fuzz_target(module_db: Any) -> Iterator[dict[str, Any]]:
     import datetime
 
     from bordertwin.accounts.services import issue_token
+    from bordertwin.notifications.models import Notification
     from bordertwin.places.models import Organisation
     from bordertwin.reports.jobs import queue_review
     from bordertwin.testing import build_world, place
@@ -62,6 +63,7 @@ def fuzz_target(module_db: Any) -> Iterator[dict[str, Any]]:
                 "places": place("LA-VC-NOONGMA").pk, "organisations": committee.pk, "partnerships": world.hk_nakai.pk,
                 "agreements": world.hk_memorandum.pk, "commitments": world.hk_commitment.pk,
                 "auth": issue_token(world.admin, "thử").pk, "jobs": review.pk,
+            "notifications": Notification.objects.create(recipient=world.admin, event="note", params={"title": "Ghi chú"}).pk,
                 **module_records(world, committee),
             },
         }

@@ -39,6 +39,7 @@ from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol,
 from bordertwin.core import services as core_services
 from bordertwin.intake import services as intake_services
 from bordertwin.jobs.models import Job, State
+from bordertwin.notifications.models import Notification, Webhook
 from bordertwin.partnerships.models import Unit
 from bordertwin.places.models import Organisation
 from bordertwin.reports.jobs import REVIEW
@@ -244,6 +245,9 @@ def build_matrix(world: Any) -> dict[str, Any]:
     )
     return {
         "job": job,
+        "notification": Notification.objects.create(recipient=world.la_district_editor, event="note", params={"title": "Ghi chú"}),
+        "webhook": Webhook.objects.create(owner=world.la_administrator, name="Sở Ngoại vụ", url="https://example.org/hook",
+                                          events=["note"], secret="s" * 20),
         "people": people,
         "records": {
             "partnership": world.hk_nakai, "agreement": world.hk_memorandum, "commitment": world.hk_commitment,
@@ -521,6 +525,29 @@ OTHER_PAGES.update({
 })
 
 
+# Notifications: everyone has their own inbox; a notification is its recipient's (here the LA district editor's);
+# following needs sight of the record; webhooks are the administrators', each sees their own (the superuser all).
+def webhook_rule(persona: str) -> str:
+    if persona in (ANONYMOUS, INACTIVE):
+        return LOGIN
+    return OK if persona in ADMINISTRATORS else FORBIDDEN
+
+
+OTHER_PAGES.update({
+    "notifications:inbox": lambda m: Route("GET", "/notifications/", open_to(EVERY_SIGNED_IN)),
+    "notifications:read_all": lambda m: Route("POST", "/notifications/read-all/", open_to(EVERY_SIGNED_IN)),
+    "notifications:preferences": lambda m: Route("GET", "/notifications/preferences/", open_to(EVERY_SIGNED_IN)),
+    "notifications:read": lambda m: Route("POST", f"/notifications/{m['notification'].pk}/read/",
+                                          managed_by(frozenset({LA_DISTRICT_EDITOR}))),
+    "notifications:follow": lambda m: Route("POST", "/notifications/follow/{}/{}/".format(*record_path(m, "agreement")),
+                                            record_rule("agreement", "view"), {"follow": "1"}),
+    "notifications:webhook_list": lambda m: Route("GET", "/notifications/webhooks/", webhook_rule),
+    "notifications:webhook_add": lambda m: Route("GET", "/notifications/webhooks/add/", webhook_rule),
+    "notifications:webhook_detail": lambda m: Route("GET", f"/notifications/webhooks/{m['webhook'].pk}/", webhook_rule),
+    "notifications:webhook_delete": lambda m: Route("POST", f"/notifications/webhooks/{m['webhook'].pk}/delete/", webhook_rule),
+})
+
+
 def url_names() -> list[tuple[str, str]]:
     """Every named route of the URLconf with its pattern, API routes left to the schema."""
 
@@ -574,6 +601,8 @@ METHOD_ACTIONS = {"get": "view", "patch": "change", "put": "change", "delete": "
 # Operations outside records, with the people they are open to.
 OTHER_OPERATIONS = {("post", "/api/v1/auth/token/"): PUBLIC, ("get", "/api/v1/auth/tokens/"): EVERY_SIGNED_IN,
                     ("delete", "/api/v1/auth/tokens/"): EVERY_SIGNED_IN,
+                    # One's own notifications: everyone lists theirs and marks them all as read.
+                    ("get", "/api/v1/notifications/"): EVERY_SIGNED_IN, ("post", "/api/v1/notifications/read-all/"): EVERY_SIGNED_IN,
                     # The reference records of one's own scope, for offline forms: each reads what access lets them see.
                     ("get", "/api/v1/offline/scope/"): EVERY_SIGNED_IN}
 
@@ -594,6 +623,8 @@ def api_route(method: str, path: str, m: dict[str, Any]) -> Route | None:
     if path == "/api/v1/partnerships/{id}/review.{fmt}":
         concrete = path.replace("{id}", str(m["records"]["partnership"].pk)).replace("{fmt}", "xlsx")
         return Route("POST", concrete, record_rule("partnership", "view"), {})
+    if path == "/api/v1/notifications/{id}/read/":  # the LA district editor's notification: theirs alone
+        return Route("POST", path.replace("{id}", str(m["notification"].pk)), managed_by(frozenset({LA_DISTRICT_EDITOR})), {})
     if path == "/api/v1/auth/tokens/{id}/":  # the LA district editor's token: theirs, and their administrators'
         return Route(method.upper(), path.replace("{id}", str(m["token"].pk)), managed_by(MANAGERS | {LA_DISTRICT_EDITOR}), {})
     match = re.fullmatch(r"/api/v1/([\w-]+)/(?:\{id\}/(?:(\w+)/)?)?", path)
