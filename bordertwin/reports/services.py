@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from bordertwin import access
 from bordertwin.access.users import Actor
 from bordertwin.border.reporting import border_summary
+from bordertwin.core.languages import in_reader_language
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import AgreementKind, CommitmentStatus, Domain
 from bordertwin.partnerships.models import Agreement, Commitment, Partnership
@@ -206,7 +207,7 @@ def review_data(partnership: Partnership, date_from: datetime.date, date_to: dat
 
 def agreement_line(agreement: Agreement) -> AgreementLine:
     return AgreementLine(
-        title=agreement.title, kind=agreement.get_kind_display(), signed_on=agreement.signed_on,
+        title=in_reader_language(agreement, "title").plain(), kind=agreement.get_kind_display(), signed_on=agreement.signed_on,
         signed_at=agreement.signed_at, precision=agreement.signed_on_precision,
     )
 
@@ -214,7 +215,7 @@ def agreement_line(agreement: Agreement) -> AgreementLine:
 def agreement_label(agreement: Agreement) -> str:
     """'Biên bản ghi nhớ (25/06/2022)': an agreement as a commitment's history names it."""
     return "{title} ({date})".format(
-        title=agreement.title, date=formatting.date(agreement.signed_on, agreement.signed_on_precision)
+        title=in_reader_language(agreement, "title").plain(), date=formatting.date(agreement.signed_on, agreement.signed_on_precision)
     )
 
 
@@ -251,9 +252,9 @@ def commitment_lines(commitments: list[Commitment], progress: dict[int, Decimal 
             if c.target_quantity is not None and c.target_unit is not None:
                 target = "{quantity} {unit}".format(quantity=number(c.target_quantity, language), unit=c.target_unit)
             lines.append(CommitmentLine(
-                pk=c.pk, text=c.text, domain=c.domain, domain_label=c.get_domain_display(), status=c.status,
+                pk=c.pk, text=in_reader_language(c, "text").plain(), domain=c.domain, domain_label=c.get_domain_display(), status=c.status,
                 status_label=c.get_status_display(), progress=progress.get(c.pk), target=target,
-                agreement=c.agreement.title, depth=depth, history=commitment_history(c, by_pk),
+                agreement=in_reader_language(c.agreement, "title").plain(), depth=depth, history=commitment_history(c, by_pk),
             ))
             walk(c.pk, depth + 1)
 
@@ -306,7 +307,8 @@ def participants(activity: Activity) -> str:
 
 def activity_line(activity: Activity) -> ActivityLine:
     return ActivityLine(
-        date=activity.started_on, kind=activity.get_kind_display(), title=activity.title, place=activity.venue,
+        date=activity.started_on, kind=activity.get_kind_display(), title=in_reader_language(activity, "title").plain(),
+        place=activity.venue,
         participants=participants(activity), precision=activity.date_precision,
     )
 
@@ -324,7 +326,7 @@ def delivery_line(delivery: Delivery, language: str) -> DeliveryLine:
     else:
         recipient = ""
     return DeliveryLine(
-        date=delivery.delivered_on, category=delivery.get_category_display(), item=delivery.item,
+        date=delivery.delivered_on, category=delivery.get_category_display(), item=in_reader_language(delivery, "item").plain(),
         quantity=delivery.quantity, unit=str(delivery.unit) if delivery.unit else "", value=delivery.value,
         currency=delivery.currency, qualifier=money.qualifier_word(delivery.value_qualifier), giver=giver,
         recipient=recipient, commitment=str(delivery.commitment) if delivery.commitment else "",

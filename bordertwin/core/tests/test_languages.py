@@ -62,3 +62,24 @@ def test_a_token_request_without_accept_language_is_answered_in_the_saved_langua
     # An error answer is in the saved language too.
     missing = api.get("/api/v1/agreements/999999/")
     assert missing.status_code == 404 and missing.headers["Content-Language"] == "lo"
+
+
+def test_the_lao_review_report_prints_the_lao_text_and_marks_the_original(world):
+    import datetime
+
+    from bordertwin.reports.services import review_data
+
+    commitment = world.hk_commitment
+    commitment.text_lo = "ຊ່ວຍເຫຼືອງົວແມ່ 9 ໂຕ"
+    save_record(commitment, acting_user=world.admin)
+    with translation.override("lo"):
+        data = review_data(world.hk_memorandum.partnership, datetime.date(2022, 1, 1), datetime.date(2024, 12, 31),
+                           world.admin, language="lo")
+        texts = [line.text for line in data.open_commitments]
+        titles = [line.title for line in data.agreements]
+    assert "ຊ່ວຍເຫຼືອງົວແມ່ 9 ໂຕ" in texts and "Hỗ trợ 9 con bò nái" not in " ".join(texts)
+    assert titles == ["Biên bản ghi nhớ [ຕົ້ນສະບັບ (ພາສາຫວຽດນາມ)]"]
+    with translation.override("vi"):
+        data = review_data(world.hk_memorandum.partnership, datetime.date(2022, 1, 1), datetime.date(2024, 12, 31),
+                           world.admin, language="vi")
+    assert [line.text for line in data.open_commitments] == ["Hỗ trợ 9 con bò nái"]
