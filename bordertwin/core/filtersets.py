@@ -8,7 +8,7 @@ from django_filters.filters import QuerySetRequestMixin
 from bordertwin import access
 from bordertwin.core.models import RecordQuerySet
 from bordertwin.core.text import MAX_SEARCH_CHARS
-from bordertwin.core.widgets import bound_choices
+from bordertwin.core.widgets import bound_choices, chosen_ids
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -30,6 +30,13 @@ class RecordFilterSet(django_filters.FilterSet):
             if isinstance(choice_filter, QuerySetRequestMixin) and hasattr(queryset, "restrict"):
                 # A choice among records offers, and accepts, only those the user may see.
                 choice_filter.queryset = queryset.restrict(user, access.VIEW)
+        for name, parents in self.choice_forward.items():
+            # Once its parent is chosen, a choice offers that parent's records only (as its search does).
+            for parent, lookup in parents.items():
+                chosen = chosen_ids([self.data.get(parent, "")])
+                if chosen and name in self.filters:
+                    narrowed = self.filters[name]
+                    narrowed.queryset = narrowed.queryset.filter(**{lookup: chosen[0]})
 
     def filter_search(self, queryset: RecordQuerySet, name: str, value: str) -> RecordQuerySet:
         return queryset.search(value)

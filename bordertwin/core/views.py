@@ -23,7 +23,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 
 from bordertwin import access
 
-from . import files, services, widgets
+from . import files, paging, services, widgets
 from .forms import ReasonForm, apply_errors
 from .history import change_entries
 from .models import Attachment, BaseRecord, JournalEntry
@@ -60,6 +60,13 @@ class RecordListView(ListView):
 
     def get_paginate_by(self, queryset: QuerySet) -> int:
         return page_size(self.request)
+
+    def get_paginator(self, queryset: QuerySet, per_page: int, orphans: int = 0,  # type: ignore[override]  # the generic one, or pages of an estimate
+                      allow_empty_first_page: bool = True, **kwargs: Any) -> Paginator:
+        estimate = paging.estimated_total(queryset)
+        if estimate is not None:
+            return paging.EstimatedPaginator(queryset, per_page, estimate)
+        return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]  # exports stream
         export = request.GET.get("export")

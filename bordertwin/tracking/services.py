@@ -10,7 +10,7 @@ from typing import NamedTuple, TypeVar, cast
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Count, F, QuerySet, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -99,20 +99,36 @@ class RateBook:
 
 def total_value(deliveries: Iterable[Delivery], currency: str) -> Total:
     """The summed value of `deliveries` in `currency`, each converted at its delivery date (two queries at most)."""
-    items = [d for d in deliveries if d.value is not None and d.currency]
-    book = RateBook({d.currency for d in items}, currency)
+    return _total(
+        ((d.currency, d.delivered_on, d.value, d.value_qualifier, 1) for d in deliveries if d.value is not None and d.currency),
+        currency,
+    )
+
+
+def queryset_total(deliveries: QuerySet[Delivery], currency: str) -> Total:
+    """total_value() of a queryset, summed in SQL: one row per currency, day, value and qualifier with how many
+    deliveries share them, each converted as total_value() converts one delivery (the same cents, in two queries)."""
+    groups = (
+        deliveries.filter(value__isnull=False).exclude(currency="").order_by("-delivered_on", "currency")
+        .values_list("currency", "delivered_on", "value", "value_qualifier").annotate(n=Count("pk"))
+    )
+    return _total(groups, currency)
+
+
+def _total(items: Iterable[tuple[str, datetime.date, Decimal, str, int]], currency: str) -> Total:
+    rows = list(items)
+    book = RateBook({row[0] for row in rows}, currency)
     total = Total(amount=Decimal("0.00"), currency=currency)
-    for delivery in items:
-        # `items` holds only deliveries with a value.
-        converted = book.convert(cast(Decimal, delivery.value), delivery.currency, currency, delivery.delivered_on)
+    for source, delivered_on, value, qualifier, count in rows:
+        converted = book.convert(value, source, currency, delivered_on)
         if converted is None:
-            gap = MissingRate(delivery.currency, currency, delivery.delivered_on)
+            gap = MissingRate(source, currency, delivered_on)
             if gap not in total.missing:
                 total.missing.append(gap)
             continue
-        total.amount += converted
-        total.counted += 1
-        if delivery.value_qualifier != ValueQualifier.EXACT:
+        total.amount += converted * count
+        total.counted += count
+        if qualifier != ValueQualifier.EXACT:
             total.approximate = True
     return total
 

@@ -167,6 +167,10 @@ register_model_views(
 # --- Deliveries
 
 
+# The most deliveries the list sums as it shows them.
+TOTAL_LIMIT = 20_000
+
+
 class DeliveryListView(SpreadsheetListView):
     template_name = "tracking/delivery_list.html"
 
@@ -175,8 +179,12 @@ class DeliveryListView(SpreadsheetListView):
         currency = self.request.GET.get("total_in") or Currency.VND
         if currency not in Currency.values:
             currency = Currency.VND
-        rows = cast(QuerySet, self.object_list).select_related(None).prefetch_related(None).order_by().only("value", "currency", "delivered_on", "value_qualifier").filter(value__isnull=False)
-        context.update(total=services.total_value(rows, currency), currencies=Currency.choices)
+        paginator = context["paginator"]
+        # Summed in SQL for a list narrowed enough (a partnership, a period); a whole table is not summed per page.
+        total = None
+        if not getattr(paginator, "estimated", False) and paginator.count <= TOTAL_LIMIT:
+            total = services.queryset_total(cast(QuerySet, self.object_list), currency)
+        context.update(total=total, total_currency=currency, total_limit=TOTAL_LIMIT, currencies=Currency.choices)
         return context
 
 
