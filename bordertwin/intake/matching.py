@@ -8,8 +8,10 @@ existed then (Xã Thượng Trạch of Quảng Bình in 2024, of Quảng Trị a
 
 import datetime
 import re
+from collections import defaultdict
 from typing import Any
 
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from bordertwin.core.text import fold
@@ -24,7 +26,6 @@ REGISTRY_LEVELS = {
 }
 # Levels of the same tier: a "xã" in a text may be a ward or a township in the registry.
 TIERS = {"commune": "commune", "ward": "commune", "village_cluster": "village_cluster", "village": "village"}
-_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
 _DOUBLED = re.compile(r"([aeiouy])\1+")
 _SEPARATORS = re.compile(r"[\s\-–'’.]+")
 _LEVEL_PREFIX = sorted(((fold(word), level) for word, level, _side in LEVEL_WORDS), key=lambda w: -len(w[0]))
@@ -49,10 +50,34 @@ def place_names(place: Any) -> list[str]:
     return [n for n in (place.name_vi, place.name_en, place.name_lo, *aliases) if n and n.strip()]
 
 
+# The registry's places under the key of each of their names, built once per process and
+# built again when the registry changes; with the state it was built from.
+_index: tuple[tuple[Any, ...], dict[str, list[Place]]] | None = None
+_INDEX_FIELDS = ("pk", "country", "level", "name_vi", "name_en", "name_lo", "aliases", "valid_from", "valid_to")
+
+
+def registry_index() -> dict[str, list[Place]]:
+    """Every place of the registry under the key of each of its names. One query tells whether
+    the registry changed since the index was built (its number of rows, deleted ones included,
+    and its latest change: every save of a place stamps it), so a place added, renamed or
+    deleted in any process is matched, or no longer matched, in every other on its next document."""
+    global _index
+    state = Place.all_objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    fingerprint = (state["count"], state["latest"])
+    if _index is None or _index[0] != fingerprint:
+        found: defaultdict[str, list[Place]] = defaultdict(list)
+        for place in Place.objects.only(*_INDEX_FIELDS):
+            for key in {name_key(name) for name in place_names(place)}:
+                found[key].append(place)
+        _index = (fingerprint, dict(found))
+    return _index[1]
+
+
 class RegistryMatcher:
     """The intake's PlaceMatcher: `match(name, level, country)` → the id of a registry place, or None.
 
-    Among places whose name, English name, Lao name or an alias equals the name (folded),
+    Among places whose name, English name, Lao name or an alias has the name's key (folded,
+    without spaces and hyphens, doubled vowels as one: the registry index),
     it prefers one of the level asked, then one that existed on the document's date (or
     today), then one named so officially rather than by alias. When two places still
     tie, the name is ambiguous and nothing is matched.
@@ -62,6 +87,7 @@ class RegistryMatcher:
         self.on = on
         self.today = timezone.localdate()
         self._cache: dict[tuple[str, str | None, str | None], int | None] = {}
+        self._places: dict[str, list[Place]] | None = None  # the registry index, asked for at the first match
 
     def match(self, name: str, level: str | None = None, country: str | None = None) -> int | None:
         bare, written_level = split_level(name or "")
@@ -75,12 +101,12 @@ class RegistryMatcher:
         wanted = name_key(name)
         if not wanted or (level is not None and level not in REGISTRY_LEVELS):
             return None
-        ranked = []
-        for place in self.candidates(name, country):
-            names = place_names(place)
-            if wanted not in {name_key(n) for n in names}:
-                continue
-            ranked.append((self.score(place, names, wanted, level), place.pk))
+        if self._places is None:
+            self._places = registry_index()
+        ranked = [
+            (self.score(place, wanted, level), place.pk)
+            for place in self._places.get(wanted, []) if country is None or place.country == country
+        ]
         if not ranked:
             return None
         ranked.sort(reverse=True)
@@ -88,18 +114,7 @@ class RegistryMatcher:
             return None
         return ranked[0][1]
 
-    def candidates(self, name: str, country: str | None) -> list[Place]:
-        queries = {fold(name), fold(_CAMEL.sub(" ", name))}
-        places = Place.objects.all()
-        if country:
-            places = places.filter(country=country)
-        found: dict[int, Place] = {}
-        for query in queries:
-            for place in places.search(query)[:200]:
-                found[place.pk] = place
-        return list(found.values())
-
-    def score(self, place: Place, names: list[str], wanted: str, level: str | None) -> tuple[int, int, int]:
+    def score(self, place: Place, wanted: str, level: str | None) -> tuple[int, int, int]:
         if level is None:
             level_score = 0
         elif place.level == REGISTRY_LEVELS[level]:

@@ -141,6 +141,7 @@ class Mention:
     group: int = -1  # the start of the first unit of a list it belongs to ("Ga Ry, Tr'Hy và A Nông")
     word: str = ""  # the level word as written, lower-case ("cụm bản")
     holder: Mention | None = None  # the unit written as holding it ("bản X (xã Y)" → xã Y)
+    across: bool = False  # in talks or twinned with the mention before it: on the other side
 
     @property
     def key(self) -> tuple[str, str]:
@@ -361,7 +362,8 @@ def _side(votes: Counter) -> str | None:
 
 
 def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Mentions joined as partners: "X và Y", "giữa X với Y", "X hội đàm với Y"."""
+    """Mentions joined as partners: "X và Y", "giữa X với Y", "X hội đàm với Y". A unit in talks
+    or twinned with another ("X kết nghĩa với Y") is marked as such (``Mention.across``)."""
     pairs: list[tuple[Mention, Mention]] = []
     active = [m for m in mentions if not m.parent]
     parents = [m for m in mentions if m.parent]
@@ -371,8 +373,10 @@ def _pairs(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mentio
         between = re.sub(r"\([^()]*\)", "", _without(doc.lower, first.end, second.start, parents))
         if len(between) > 80 or re.search(r"[.;:\n]", between):
             continue
-        if _PAIR_BETWEEN.match(between) or _TALKS_BETWEEN.search(between):
+        talks = _TALKS_BETWEEN.search(between)
+        if talks or _PAIR_BETWEEN.match(between):
             pairs.append((first, second))
+            second.across = second.across or bool(talks)
     return pairs
 
 
@@ -381,7 +385,7 @@ def _without(low: str, start: int, end: int, mentions: list[Mention]) -> str:
     pieces, cursor = [], start
     for mention in mentions:
         if start <= mention.start and mention.end <= end:
-            pieces.append(low[cursor: mention.start])
+            pieces.append(low[cursor: mention.start].rstrip(" ,"))  # with the comma before the parent
             cursor = mention.end
     return "".join(pieces) + low[cursor:end]
 
@@ -400,7 +404,10 @@ def _units(mentions: list[Mention], pairs: list[tuple[Mention, Mention]], matche
     for _ in range(2):  # a partner's side settles an unknown side
         for first, second in pairs:
             a, b = units[first.key], units[second.key]
-            if a["side"] and not b["side"]:
+            if second.across and a["side"] == b["side"] and _side(a["votes"]) and not _side(b["votes"]):
+                # "bản X (Lào) kết nghĩa với bản Y": twinned across the border, whatever Y's level word says
+                b["side"] = "LA" if a["side"] == "VN" else "VN"
+            elif a["side"] and not b["side"]:
                 b["side"] = "LA" if a["side"] == "VN" else "VN"
             elif b["side"] and not a["side"]:
                 a["side"] = "LA" if b["side"] == "VN" else "VN"

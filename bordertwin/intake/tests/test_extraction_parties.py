@@ -261,3 +261,21 @@ def test_a_count_after_a_name_and_one_word_after_a_shorter_name_are_read_rightly
     )
     assert sides(text) == ([("Pa Xi Tây", "village")], [("Na Son", "village")])
 
+
+
+def test_a_bản_twinned_with_a_lao_village_is_vietnamese_whatever_its_level_word():
+    text = (
+        "Giao lưu giữa hai bản kết nghĩa\n"
+        "Ngày 25/1/2025, bản Huồi Cáng 1 (huyện Mường Mọc, tỉnh Xiêng Khoảng) kết nghĩa với bản Nậm Cắn "
+        "tổ chức giao lưu văn nghệ. Hai bản thống nhất cùng giữ gìn an ninh trật tự."
+    )
+    assert sides(text) == ([("Nậm Cắn", "village")], [("Huồi Cáng 1", "village")])
+
+
+def test_parents_between_a_commune_and_a_cluster_do_not_part_them_and_the_venue_is_no_party():
+    text = (
+        "Kết nghĩa cụm dân cư hai bên biên giới\n"
+        "Chiều 20/6/2024, tại bản Noọng Ổn, cụm bản Na Thương, huyện Nhôm Ma Lạt, tỉnh Khăm Muồn (Lào), xã Hóa Sơn, "
+        "huyện Minh Hóa, tỉnh Quảng Bình và cụm bản Na Thương tổ chức lễ ký kết kết nghĩa cụm dân cư hai bên biên giới."
+    )
+    assert sides(text) == ([("Hóa Sơn", "commune")], [("Na Thương", "village_cluster")])

@@ -75,3 +75,25 @@ def test_names_compare_without_spaces_case_or_doubled_vowels():
     assert name_key("NaKai") == name_key("Na Kai") == name_key("nakai")
     assert name_key("Noỏng Mạ") == name_key("Nỏng Mạ")
     assert split_level("cụm bản Noỏng Mạ") == ("Noỏng Mạ", "village_cluster")
+
+
+def test_the_registry_index_follows_places_added_renamed_and_deleted(world, django_assert_num_queries):
+    from bordertwin.core.services import delete_record, save_record
+
+    def village_id(name):
+        return RegistryMatcher().match(name, "village", "LA")
+
+    assert village_id("Huồi Khắng") is None
+    nakai = Place.objects.get(key="LA-D-NAKAI")
+    village = save_record(
+        Place(key="LA-V-TEST-1", country="LA", level="village", unit_type="Bản", name_vi="Huồi Khắng", parent=nakai),
+        acting_user=world.admin,
+    )
+    assert village_id("bản Huồi Khắng") == village.pk
+    village.name_vi = "Huồi Khắng Mới"
+    save_record(village, acting_user=world.admin)
+    assert village_id("Huồi Khắng") is None and village_id("huoi khang moi") == village.pk
+    with django_assert_num_queries(1):  # the registry did not change: one query says so, the index is kept
+        assert village_id("Huồi Khắng Mới") == village.pk
+    delete_record(village, acting_user=world.admin)
+    assert village_id("Huồi Khắng Mới") is None
