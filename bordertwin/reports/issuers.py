@@ -126,6 +126,14 @@ def issuer_name(issuer: Issuer, language: str) -> str:
     return authority_name(issuer.place, issuer.side, language)
 
 
+def issuer_lines(issuer: Issuer, language: str) -> list[str]:
+    """The issuer as a Vietnamese heading sets it: the kind of body above the place ("ỦY BAN NHÂN DÂN" /
+    "XÃ HƯƠNG KHÊ"); a named organisation or a Lao body on one line."""
+    if issuer.organisation is None and issuer.side == "VN":
+        return [_("People's Committee"), place_name(issuer.place, language)]
+    return [issuer_name(issuer, language)]
+
+
 def superior_name(issuer: Issuer, language: str) -> str:
     parent = issuer.place.parent
     return authority_name(parent, issuer.side, language) if parent is not None else ""

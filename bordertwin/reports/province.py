@@ -53,7 +53,8 @@ def province_letterhead(province: Place, language: str, date_from: datetime.date
     period = _("from {start} to {end}").format(start=formatting.date(date_from), end=formatting.date(date_to))
     return Letterhead(
         country=issuer.side, nation=nation, motto=motto, authority="",
-        issuer=issuers.issuer_name(issuer, language), number_line=issuers.number_line(issuer),
+        issuer=issuers.issuer_name(issuer, language), issuer_lines=issuers.issuer_lines(issuer, language),
+        number_line=issuers.number_line(issuer),
         place_date=services.day_line(unit, issued_on), title=_("REPORT"),
         subtitle=_("Results of the twinning partnerships of {province} {period}").format(
             province=issuers.place_name(province, language), period=period),

@@ -29,6 +29,8 @@ class Letterhead:
     # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH': the lines above the signature, top to bottom.
     signer_lines: list[str]
     signer_note: str
+    # The issuer as the heading sets it, line by line: "ỦY BAN NHÂN DÂN" above "XÃ HƯƠNG KHÊ" (Decree 30).
+    issuer_lines: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -102,6 +102,7 @@ def letterhead(partnership: Partnership, language: str, date_from: datetime.date
         motto=motto,
         authority=authority,
         issuer=issuers.issuer_name(issuer, language),
+        issuer_lines=issuers.issuer_lines(issuer, language),
         number_line=issuers.number_line(issuer),
         place_date=day_line(issuer.place, issued_on),
         title=_("REPORT"),

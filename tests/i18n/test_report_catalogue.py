@@ -17,8 +17,9 @@ from .test_catalogues import LOCALE, TRANSLATED, parse_po
 REPORTS = Path(settings.BASE_DIR) / "reports" / "locale"
 # The domain's nouns in Lao, as the whole application writes them.
 LAO_TERMS = {"partnership": "ຄູ່ພີ່ນ້ອງ", "commitment": "ຂໍ້ຜູກພັນ"}
-# The words other catalogues once used for them.
-LAO_OUTLAWED = ("ຄູ່ພັດທະນາ", "ຂໍ້ຕົກລົງ")
+# The word the reports once used for a partnership ("development partners"). (They called a commitment
+# ຂໍ້ຕົກລົງ, "agreement": the check of LAO_TERMS below catches that.)
+LAO_OUTLAWED = ("ຄູ່ພັດທະນາ",)
 PLACEHOLDER = re.compile(r"\{\w*\}|%\(\w+\)s")
 
 

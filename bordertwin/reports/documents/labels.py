@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from bordertwin.reports import formatting
+from bordertwin.reports import formatting, money
 from bordertwin.reports.review import CommitmentLine, ConvertedTotal, DeliveryLine, MoneyTotal, ReviewData
+from bordertwin.tracking.choices import ValueQualifier
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
@@ -87,11 +88,14 @@ def converted(item: ConvertedTotal, language: str) -> list[str]:
         # Nothing could be converted: there is no sum to give, not a sum of zero.
         return [_("No exchange rate is recorded to add up the values in {currency}: {missing}.").format(
             currency=item.currency, missing=missing)]
-    amount = total(item, language)
-    lines = [
-        _("All values together: at least {amount}.").format(amount=amount) if item.missing
-        else _("All values together: {amount}.").format(amount=amount)
-    ]
+    if item.missing:
+        # What is left out only adds: "at least" already says what "more than" would.
+        bare = "{amount} {currency}".format(amount=formatting.number(item.amount, language), currency=item.currency)
+        approximate = item.qualifier == money.qualifier_word(ValueQualifier.APPROXIMATELY)
+        lines = [_("All values together: at least {amount}.").format(
+            amount="{qualifier} {text}".format(qualifier=item.qualifier, text=bare) if approximate else bare)]
+    else:
+        lines = [_("All values together: {amount}.").format(amount=total(item, language))]
     if item.via_pivot:
         lines.append(_("No direct exchange rate is recorded for {pairs}: those values were converted through the US dollar.").format(
             pairs=", ".join(item.via_pivot)))

@@ -23,7 +23,7 @@ from .word import _set_run_font, complex_script_twins, schema_order
 FONTS = {"vi": "Times New Roman", "lo": "Phetsarath OT"}
 # kind: (size, bold, italic, centred)
 STYLES = {
-    "nation": (12, True, False, True),
+    "nation": (11, True, False, True),
     "motto": (12, True, False, True),
     "title": (14, True, False, True),
     "subtitle": (13, True, False, True),

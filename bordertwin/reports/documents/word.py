@@ -275,7 +275,8 @@ class _Writer:
         left, right = self._head_table((68, 97))
         if head.authority:
             self._cell_paragraph(left, head.authority.upper(), size=Pt(12))
-        self._cell_paragraph(left, head.issuer.upper(), size=Pt(12), bold=True)
+        for line in head.issuer_lines or [head.issuer]:
+            self._cell_paragraph(left, line.upper(), size=Pt(12), bold=True)
         self._short_line(left, 24)
         self._cell_paragraph(left, head.number_line, size=Pt(13))
         self._cell_paragraph(right, head.nation.upper(), size=Pt(12), bold=True)

@@ -33,6 +33,7 @@ def test_a_report_dated_after_the_merger_is_issued_by_a_commune_carrying_hương
     data = report(world.hk_nakai, world.admin)
     head = data.letterhead
     assert head.issuer == "Ủy ban nhân dân xã Hương Khê"
+    assert head.issuer_lines == ["Ủy ban nhân dân", "xã Hương Khê"]  # set on two lines, as Decree 30 lays it out
     assert "huyện Hương Khê" not in head_text(head)
     assert head.place_date == "Hương Khê, ngày 02 tháng 3 năm 2026"
     assert head.recipients[0] == "Ủy ban nhân dân tỉnh Hà Tĩnh (để báo cáo);"
@@ -113,3 +114,14 @@ def test_the_lao_report_is_issued_by_the_lao_district_administration_and_signed_
     # Laos has no people's committee: its body is an administration (ອົງການປົກຄອງ).
     assert "ຄະນະກຳມະການປະຊາຊົນ" not in head.issuer
     assert head.recipients[0] == "ອົງການປົກຄອງແຂວງ ຄຳມ່ວນ (ເພື່ອລາຍງານ);"
+
+
+def test_the_review_page_offers_the_units_carrying_the_partnership_on_and_the_signer(world, client):
+    client.force_login(world.vn_province_editor)
+    page = client.get(f"/reports/partnerships/{world.hk_nakai.pk}/review/?lang=vi").content.decode()
+    issuer = page.split('name="issuer"')[1].split("</select>")[0]
+    assert issuer.count("<option") == 7 and "Ủy ban nhân dân xã Hương Xuân" in issuer
+    assert 'name="signer"' in page
+    hương_xuân = place("VN-2025-C18544").pk
+    page = client.get(f"/reports/partnerships/{world.hk_nakai.pk}/review/?lang=vi&issuer={hương_xuân}").content.decode()
+    assert f'value="{hương_xuân}" selected' in page and f"issuer={hương_xuân}" in page
