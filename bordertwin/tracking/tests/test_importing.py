@@ -163,3 +163,18 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_reimported_as_wr
     assert Delivery.objects.filter(item='=HYPERLINK("http://x","bò")', notes="- 1+1", giver_name="@SUM(A1)").count() == 3
 
 
+
+
+def test_a_file_gives_the_lao_and_english_item_and_the_qualifier_of_the_beneficiaries(world):
+    rows = [
+        ["partnership", "category", "item", "item_lo", "item_en", "giver_side", "delivered_on", "beneficiary_count",
+         "beneficiary_count_qualifier"],
+        ["VN-2008-D444 / LA-D-NAKAI", "medical", "Cấp phát thuốc miễn phí", "ແຈກຢາຟຣີ", "Free medicine", "VN", "2024-06-01",
+         "600", "approximately"],
+        ["VN-2008-D444 / LA-D-NAKAI", "medical", "Khám bệnh", "", "", "VN", "2024-06-02", "40", ""],
+    ]
+    result = importing.import_file(Delivery, csv_file(rows), acting_user=world.vn_province_editor)
+    assert result.ok, [str(e) for e in result.errors]
+    medicine, checkups = Delivery.objects.get(item="Cấp phát thuốc miễn phí"), Delivery.objects.get(item="Khám bệnh")
+    assert (medicine.item_lo, medicine.item_en, medicine.beneficiary_count_qualifier) == ("ແຈກຢາຟຣີ", "Free medicine", "approximately")
+    assert (checkups.item_lo, checkups.beneficiary_count_qualifier) == ("", "exact")
