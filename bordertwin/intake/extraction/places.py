@@ -63,7 +63,7 @@ LA_DISTRICTS: dict[str, tuple[str, ...]] = {
     "Xiengkho": ("Xiềng Khọ", "Xieng Kho"),
     "Houameuang": ("Hủa Mường",),
     "Nonghet": ("Noọng Hét", "Nong Het"),
-    "Mokmay": ("Mốc Mày", "Mok May"),
+    "Mokmay": ("Mốc Mày", "Mok May", "Mường Mọc"),
     "Viengkham": ("Viêng Khăm",),
     "Phonxay": ("Phôn Xay",),
 }
