@@ -13,9 +13,13 @@
    is on that side ("bản Huồi Cáng (xã Nậm Cắn, huyện Kỳ Sơn)"); else from the level word
    (cụm bản, mường, đại đội, bản → Lao; xã, phường, thôn, khóm, đồn → Vietnamese); else
    opposite its partner in a pair ("X và Y"); else what the matcher finds.
-3. Choice: units in parentheses, after a comma or after "thuộc" are parents, not parties;
-   the nearest one is kept as the party's ``parent``. Mentions of a unit that witnesses
-   ("trước sự chứng kiến của …") or gives ("… tặng", "… tài trợ") do not count. Each side
+3. Choice: units in parentheses, after a comma or "của", or after "thuộc" (also "thuộc BĐBP
+   tỉnh …") are parents, not parties; the nearest one is kept as the party's ``parent``,
+   and parents between two units do not part them as partners. Mentions of a unit that
+   witnesses ("trước sự chứng kiến của …") or gives ("… tặng", "… tài trợ") do not count,
+   and witnesses named together do not pair; a side with no unit but a giver takes the
+   giver named most often. A unit twinned with or in talks with one whose side the text
+   shows ("X (Lào) kết nghĩa với bản Y") is on the other side, whatever its level word. Each side
    keeps its best-scored level (mentions, pairs with the other side, the title, sentences
    about twinning), preferring a more specific level that is paired with the other side;
    a list pairs as a whole: donors, witnesses and parent provinces then fall away.
