@@ -117,3 +117,45 @@ def test_a_version_check_never_opens_a_record_the_user_may_not_change(api, world
     api.force_authenticate(world.la_district_editor)
     url = f"/api/v1/incidents/{vn_incident.pk}/"
     assert api.patch(url, {"description": "x"}, format="json", HTTP_IF_MATCH='"old"').status_code == 404
+
+
+def test_the_scope_bundle_holds_what_access_lets_the_user_see(api, world, border):
+    api.force_authenticate(world.vn_border_officer)
+    bundle = api.get("/api/v1/offline/scope/").json()
+    assert bundle["user"] == world.vn_border_officer.pk
+    assert [s["id"] for s in bundle["segments"]] == [border.segment.pk]
+    assert {m["name"] for m in bundle["markers"]} == {"521", "522", "523(1)"}
+    assert {m["segment"] for m in bundle["markers"]} == {border.segment.pk}
+    assert world.hk_nakai.pk in {p["id"] for p in bundle["partnerships"]}
+    assert {"id": border.vn_post.pk, "name": "Đồn Biên phòng Phú Gia", "side": "VN", "guard": True} in bundle["organisations"]
+    assert bundle["may_add"]["patrol"] is True and bundle["truncated"] == []
+    assert bundle["places"], "the places below the officer's role"
+    api.force_authenticate(world.outsider)
+    nothing = api.get("/api/v1/offline/scope/").json()
+    assert (nothing["segments"], nothing["markers"], nothing["partnerships"], nothing["places"]) == ([], [], [], [])
+    assert nothing["may_add"]["patrol"] is False
+    api.force_authenticate(None)
+    assert api.get("/api/v1/offline/scope/").status_code == 401
+
+
+def test_a_list_longer_than_the_bound_is_cut_and_named(api, world, border, monkeypatch):
+    from bordertwin.offline import scope
+
+    monkeypatch.setattr(scope, "LIMIT", 2)
+    api.force_authenticate(world.vn_border_officer)
+    bundle = api.get("/api/v1/offline/scope/").json()
+    assert len(bundle["markers"]) == 2
+    assert "markers" in bundle["truncated"] and bundle["limit"] == 2
+
+
+def test_the_app_is_installable_and_its_worker_controls_the_whole_site(client):
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest.status_code == 200
+    assert manifest.json()["start_url"] == "/outbox/"
+    worker = client.get("/sw.js")
+    assert worker.status_code == 200
+    assert worker["Content-Type"].startswith("text/javascript")
+    assert worker["Service-Worker-Allowed"] == "/"
+    body = worker.content.decode()
+    assert "/static/border/geo/vn-la.geojson" in body and '"/outbox/"' in body
+    assert client.get("/outbox/").status_code == 302  # the outbox itself is for signed-in users

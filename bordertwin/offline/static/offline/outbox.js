@@ -329,7 +329,10 @@
       if (spec.client) { return; }
       var value = values[spec.name];
       if (value === undefined || value === "") {
-        if (editing) { data[spec.name] = spec.type === "text" || spec.type === "textarea" ? "" : null; }
+        // An edit empties a field it emptied: a text becomes "", a choice or a date none; a count keeps the server's.
+        if (editing && spec.type !== "int" && spec.type !== "decimal") {
+          data[spec.name] = spec.type === "text" || spec.type === "textarea" || spec.type === "choice" ? "" : null;
+        }
         return;
       }
       data[spec.name] = spec.type === "datetime" ? new Date(value).toISOString() : value;

@@ -36,7 +36,7 @@ function keep(request, response) {
 
 function networkFirst(request) {
   return fetch(request).then(function (response) { return keep(request, response); }).catch(function () {
-    return caches.match(request, { cacheName: PAGES }).then(function (hit) {
+    return caches.match(request, { cacheName: PAGES, ignoreVary: true }).then(function (hit) {
       return hit || Response.error();
     });
   });
@@ -62,7 +62,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(fetch(request).then(function (response) {
       return keep(new Request(url.pathname), response);
     }).catch(function () {
-      return caches.match(url.pathname, { cacheName: PAGES }).then(function (hit) { return hit || Response.error(); });
+      return caches.match(url.pathname, { cacheName: PAGES, ignoreVary: true }).then(function (hit) { return hit || Response.error(); });
     }));
   } else if (MAP_DATA.test(url.pathname)) {
     event.respondWith(networkFirst(request));
