@@ -134,7 +134,11 @@ def find_commitments(doc: Document) -> list[dict]:
 
 
 def _strip_connectors(text: str) -> str:
-    text = _LIST_MARKER.sub("", text.lstrip(), count=1)
+    """The sentence without its list marker and the connectors that open it."""
+    text = text.lstrip()
+    marker = _LIST_MARKER.match(text)  # at the start only (a dash inside the sentence stays)
+    if marker:
+        text = text[marker.end():]
     match = _CONNECTORS.match(text)
     return text[match.end():] if match else text
 
@@ -189,7 +193,7 @@ def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     marker = _LIST_MARKER.match(low, start, end)
     if marker:
         start = marker.end()
-    header = _HEADER.search(low, start, end)
+    header = _HEADER.search(low, start, end) if ":" in low[start:end] else None
     if header and len(low[header.end(): end].split()) >= 3:
         start = header.end()
     start, end = strip_span(doc.text, start, end, " \t,;:.…-–—")
@@ -203,7 +207,7 @@ def _trim(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     clause = low[start:end]
     if _OUTCOME.match(clause) or len(clause.split()) < _MIN_WORDS:
         return None
-    if _GENERIC_END.search(clause) or _PAST.match(clause):
+    if ("lĩnh vực" in clause and _GENERIC_END.search(clause)) or _PAST.match(clause):
         return None
     return start, end
 
