@@ -130,7 +130,7 @@ def test_a_new_period_is_told_to_the_approvers_who_may_approve_it(world, told, d
     assert told() == {}
 
 
-def test_the_one_who_started_a_job_hears_it_finished(world, told, django_capture_on_commit_callbacks):
+def test_the_one_who_started_a_job_hears_it_finished(client, world, told, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         job = queue_review(world.vn_province_editor, world.hk_nakai, "xlsx", datetime.date(2022, 6, 25),
                            datetime.date(2024, 6, 22), "en")
@@ -140,3 +140,7 @@ def test_the_one_who_started_a_job_hears_it_finished(world, told, django_capture
     assert list(found) == ["vn-province-editor"]
     assert found["vn-province-editor"][0][0] == Event.JOB_FINISHED
     assert found["vn-province-editor"][0][1].endswith("is done.")
+    client.force_login(world.vn_province_editor)
+    told_job = Notification.objects.get(recipient=world.vn_province_editor)
+    assert told_job.params["url"] == f"/jobs/{job.pk}/"
+    assert services.message(told_job, "vi") in client.get("/notifications/").content.decode()

@@ -134,3 +134,29 @@ def test_the_hourly_clean_up_removes_expired_tokens_and_keeps_active_ones(world)
     job.refresh_from_db()
     assert job.summary["api_tokens"] == 1
     assert list(ApiToken.objects.values_list("pk", flat=True)) == [active.pk]
+
+
+def test_the_inbox_takes_a_constant_number_of_queries(client, world, border, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bordertwin.tracking import services as tracking_services
+
+    def answered(count):
+        with django_capture_on_commit_callbacks(execute=True):
+            for index in range(count):
+                delivery = make_delivery(world.hk_nakai, world.vn_province_editor, item=f"Quà {index}")
+                tracking_services.confirm(delivery, acting_user=world.la_district_editor)
+
+    client.force_login(world.vn_province_editor)
+    services.remind(timezone.localdate())  # three markers never inspected
+    answered(1)
+    client.get("/notifications/")  # the unread count is cached from here on
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/notifications/").status_code == 200
+    answered(6)
+    client.get("/notifications/")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/notifications/")
+    assert page.content.decode().count('<li class="notification') == 10
+    assert 0 < len(many) <= len(few)
