@@ -252,6 +252,7 @@ SPECTACULAR_SETTINGS = {
         "CommitmentStatusEnum": "bordertwin.partnerships.choices.CommitmentStatus",
         "IncidentStatusEnum": "bordertwin.border.choices.IncidentStatus",
         "DocumentStatusEnum": "bordertwin.intake.choices.DocumentStatus",
+        "ValueQualifierEnum": "bordertwin.tracking.choices.ValueQualifier",
     },
     # The documentation page's scripts are served from here, not from the internet.
     "SWAGGER_UI_DIST": "SIDECAR",
