@@ -428,12 +428,14 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
     scores: dict = {}
     paired: Counter[tuple[str, str]] = Counter()
     members: dict[int, list[Mention]] = {}
+    roles: dict[int, str | None] = {}  # id of a mention → witness, donor or None
     for unit in units.values():
         for mention in unit["mentions"]:
+            roles[id(mention)] = None if mention.parent else _bystander(doc, mention)
             if mention.group >= 0:
                 members.setdefault(mention.group, []).append(mention)
     for first, second in pairs:
-        if _bystander(doc, first) or _bystander(doc, second):
+        if "witness" in (roles[id(first)], roles[id(second)]):
             continue  # "trước sự chứng kiến của lãnh đạo huyện X và huyện Y": witnesses pair with no one
         if units[first.key]["side"] != units[second.key]["side"]:
             # a unit of a list pairs for the whole list: "ba đồn … Ga Ry, Tr'Hy và A Nông … với Đại đội 534"
@@ -445,7 +447,7 @@ def _scores(doc: Document, units: dict, pairs: list[tuple[Mention, Mention]]) ->
         score = 0
         unit["given"] = 0  # mentions as a giver: a side with no party takes its giver ("Đồn X trao tặng … bản kết nghĩa")
         for mention in unit["mentions"]:
-            role = None if mention.parent else _bystander(doc, mention)
+            role = roles[id(mention)]
             unit["given"] += role == "donor"
             if mention.parent or role:
                 continue
