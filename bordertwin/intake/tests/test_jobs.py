@@ -124,3 +124,15 @@ def test_who_may_not_submit_documents_queues_nothing(client, world, tt_text):
     client.force_login(world.viewer)
     response = client.post("/intake/new/", {"file": upload(tt_text), "kind": "article", "language": "vi"})
     assert response.status_code == 403 and not Job.objects.exists()
+
+
+def test_the_reading_tells_its_progress_and_a_second_copy_is_pointed_out(client, world, tt_text):
+    from bordertwin.intake.services import submit_document
+
+    heard: list[int] = []
+    submit_document(acting_user=world.la_province_editor, upload=upload(tt_text), progress=heard.append, title="Bản đầu")
+    assert heard == [40, 90]  # read, then proposals found
+    client.force_login(world.la_province_editor)
+    response = client.post("/intake/new/", {"file": upload(tt_text), "kind": "article", "language": "vi"})
+    job = Job.objects.get()
+    assert "already submitted" in job.summary["message"] and "Bản đầu" in client.get(response.url).content.decode()
