@@ -64,6 +64,8 @@ _GENERIC_END = re.compile(r"(?:các|mọi|nhiều) lĩnh vực\s*$")
 _HEADER = re.compile(r"\b(?:như|gồm|sau|cụ thể|bao gồm)\s*:\s*")
 # A sentence that dates what it tells reports an event ("chiều 22/6, … tổ chức hội đàm").
 _REPORTED_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.]\s*\d{1,2}(?![\d.,]|\s*/\s*\d|\s*(?:lượt|người))")
+# A sentence that tells who came or what happened next continues no plan ("Dự buổi giao ban có …").
+_REPORTS = re.compile(r"(?:dự|tham dự|cùng dự|có mặt|trước đó|sau đó|tiếp đó|kết thúc|tại buổi|cũng tại)\b")
 _DOMAIN_HEADER = re.compile(r"^(?:trong|về)\s+lĩnh vực\s+([^,;]{1,40}),")
 # A sentence that tells what a signed document lays down: "Theo quy chế, …", "Theo biên bản, …".
 _DOCUMENT_SAYS = re.compile(
@@ -114,7 +116,7 @@ def find_commitments(doc: Document) -> list[dict]:
         if cue is None and not paragraph_plan:
             continue
         kind, region = cue if cue is not None else ("continue", 0)
-        if kind == "continue" and _REPORTED_DATE.search(text):
+        if kind == "continue" and (_REPORTED_DATE.search(text) or _REPORTS.match(text)):
             continue
         if kind == "weak" and mode == "review":
             continue

@@ -19,7 +19,7 @@ DOMAINS = (
 
 KEYWORDS: dict[str, dict[str, int]] = {
     "defense_security": {
-        "tuần tra": 2, "mốc quốc giới": 2, "cột mốc": 2, "bảo vệ biên giới": 2, "bảo vệ đường biên": 2,
+        "tuần tra": 2, "mốc quốc giới": 2, "mốc giới": 2, "cột mốc": 2, "bảo vệ biên giới": 2, "bảo vệ đường biên": 2,
         "quốc phòng": 2, "an ninh": 2, "tội phạm": 2, "ma túy": 2, "ma tuý": 2, "buôn lậu": 2,
         "xuất cảnh trái phép": 2, "nhập cảnh trái phép": 2, "vượt biên": 2, "di cư tự do": 2,
         "kết hôn ngoài giá thú": 2, "kết hôn không giá thú": 2, "quy chế biên giới": 2,

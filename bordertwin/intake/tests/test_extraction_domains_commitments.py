@@ -240,3 +240,14 @@ def test_what_a_signed_regulation_lays_down_is_a_commitment():
         "hai đơn vị tuần tra song phương ít nhất 4 lần mỗi năm",
         "phối hợp kiểm soát người, phương tiện qua lại cửa khẩu",
     ]
+
+
+def test_who_attended_after_an_agreement_is_no_commitment_and_marker_guarding_is_defence():
+    text = (
+        "Giao ban giữa hai đơn vị biên phòng\n"
+        "Ngày 6/3/2024, Đồn Biên phòng Thanh Thủy giao ban với Đại đội 242 (Lào). Hai đơn vị thống nhất tăng cường "
+        "phối hợp bảo vệ mốc giới. Dự buổi giao ban có đại diện UBND huyện Thanh Chương."
+    )
+    result = extract(text)
+    assert [c["text"] for c in result["commitments"]] == ["tăng cường phối hợp bảo vệ mốc giới"]
+    assert result["commitments"][0]["domain"] == "defense_security"
