@@ -11,7 +11,9 @@ Reading goes sentence by sentence through the main article, keeping a mode:
 A sentence is a commitment when it holds a strong cue (agreement, "sẽ", "đề xuất",
 "quyết tâm", "cùng nhau"…), a weak cue outside review ("tiếp tục", "cùng" + verb), or
 continues a plan. It is not when a wish comes first ("mong muốn", "bày tỏ"), when "đã"
-comes before its cue, or when it reports money without a strong cue (a delivered result).
+comes before its cue, or when it reports money without a strong cue (a delivered result);
+a sentence that dates an event or tells who attended ("Dự buổi giao ban có …") continues
+no plan.
 The clause after the cue is split at ";" into one commitment per action group; a list
 header ending in ":" is dropped; outcome tails ("góp phần …") are cut. Lead-paragraph
 commitments that the body repeats, and near-duplicates, are dropped.
