@@ -17,8 +17,9 @@ ESTIMATE_ABOVE = 50_000
 
 def whole_table(queryset: QuerySet) -> bool:
     """Whether `queryset` reads every live row of its table: no filter and no scope narrow it."""
-    model = queryset.model
-    everything = model._default_manager.order_by().values("pk").query
+    if queryset.query.is_empty():  # a user who sees none of it
+        return False
+    everything = queryset.model._default_manager.order_by().values("pk").query
     return str(queryset.order_by().values("pk").query) == str(everything)
 
 

@@ -34,7 +34,7 @@ def test_only_an_unfiltered_list_of_everything_is_the_whole_table(world: Any) ->
 
 def test_a_filtered_list_is_counted_exactly(world: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(paging, "ESTIMATE_ABOVE", 0)
-    page = signed_in(world.admin).get(reverse("places:place_list"), {"country": "LA", "per_page": 5}).content.decode()
+    page = signed_in(world.admin).get(reverse("places:place_list"), {"country": "LA", "per_page": "5"}).content.decode()
     laos = Place.objects.filter(country="LA").count()
     assert f"{laos:,} records" in page
     assert re.search(r"Page 1 of \d+", page)
@@ -47,13 +47,13 @@ def test_the_whole_of_a_big_table_shows_an_estimate_and_pages_by_next(world: Any
         cursor.execute("ANALYZE places_place")
     client = signed_in(world.admin)
     url = reverse("places:place_list")
-    first = client.get(url, {"per_page": 5}).content.decode()
+    first = client.get(url, {"per_page": "5"}).content.decode()
     assert re.search(r"About [\d,]+ records", first)
     assert "Page 1<" in first and "Page 1 of" not in first and "page=2" in first
 
     total = Place.objects.count()
     last_number = (total + 4) // 5
-    last = client.get(url, {"per_page": 5, "page": last_number}).content.decode()
+    last = client.get(url, {"per_page": "5", "page": str(last_number)}).content.decode()
     assert f"page={last_number - 1}" in last and f"page={last_number + 1}" not in last
-    assert client.get(url, {"per_page": 5, "page": last_number + 1}).status_code == 404
-    assert client.get(url, {"per_page": 5, "page": "x"}).status_code == 404
+    assert client.get(url, {"per_page": "5", "page": str(last_number + 1)}).status_code == 404
+    assert client.get(url, {"per_page": "5", "page": "x"}).status_code == 404
