@@ -3,7 +3,8 @@
  *
  * One FeatureCollection; each feature's "layer" property says what it is:
  * - "province": the provinces of Viet Nam and Laos (Polygon/MultiPolygon), with "iso" (ISO 3166-2),
- *   "country" (VN or LA), "name" (Natural Earth's name), "name_vi" (its Vietnamese name) and
+ *   "country" (VN or LA), "name" (Natural Earth's name), "name_vi" (its Vietnamese name), both without the
+ *   bracketed qualifiers Natural Earth adds for its editors (properNames), and
  *   "label" ([lon, lat], where Natural Earth places the name);
  * - "country": the outline of each country, the union of its provinces, with "country";
  * - "border": the Viet Nam–Laos border line (MultiLineString), the arcs that a province of one
@@ -53,6 +54,18 @@ function modulesFolder() {
   return folder;
 }
 
+// Natural Earth's "name" and "name_vi" may carry a bracketed qualifier meant for its editors ("Vientiane
+// [prefecture]", "Viêng Chăn [thành phố trực thuộc TW]"); such a province is named by its English name, and in
+// Vietnamese as officers write it.
+const NAME_VI = { "Vientiane Prefecture": "Thủ đô Viêng Chăn" };
+const QUALIFIED = /\s*\[[^\]]*\]\s*$/;
+
+function properNames(p) {
+  const name = QUALIFIED.test(p.name) ? p.name_en : p.name;
+  const vi = p.name_vi || p.name;
+  return { name, name_vi: QUALIFIED.test(vi) ? NAME_VI[name] || vi.replace(QUALIFIED, "") : vi };
+}
+
 function round(value) {
   if (typeof value === "number") { return Number(value.toFixed(DECIMALS)); }
   return value.map(round);
@@ -84,7 +97,7 @@ function main() {
       geometry: f.geometry,
       properties: {
         layer: "province", iso: f.properties.iso_3166_2, country: COUNTRIES[f.properties.adm0_a3],
-        name: f.properties.name, name_vi: f.properties.name_vi || f.properties.name,
+        ...properNames(f.properties),
         label: round([f.properties.longitude, f.properties.latitude]),
       },
     }))

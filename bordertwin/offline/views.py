@@ -126,5 +126,5 @@ def outbox(request: HttpRequest) -> HttpResponse:
         "forms": forms.definitions(),
         "offline_user": user.pk,
         "scope_url": reverse("offline_scope"),
-        "messages": messages(),
+        "offline_messages": messages(),
     })

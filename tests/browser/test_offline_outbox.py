@@ -8,7 +8,9 @@ walk edits a record offline that someone changed on the server meanwhile: the ou
 officer chooses. A third opens the border map offline. Screenshots go to artifacts/browser/offline_*/.
 """
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -23,6 +25,8 @@ from .conftest import Steps
 from .test_patrol_map import build_segment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+GEO = Path(__file__).resolve().parents[2] / "bordertwin" / "border" / "static" / "border" / "geo" / "vn-la.geojson"
 
 
 def sign_in_to_the_outbox(page: Page, url: str, username: str) -> None:
@@ -212,3 +216,10 @@ def test_the_border_map_opens_offline_with_the_border_and_the_provinces(live_ser
     assert page.locator("#border-map path.bt-province").count() > 60
     expect(page.locator("#map-status")).to_contain_text("3 mốc")
     steps.shot("map-offline")
+
+
+def test_province_names_on_the_map_are_names_without_natural_earths_editorial_brackets() -> None:
+    provinces = [f["properties"] for f in json.loads(GEO.read_text())["features"] if f["properties"]["layer"] == "province"]
+    assert not [p for p in provinces if "[" in p["name"] + p["name_vi"]]
+    names = {(p["name"], p["name_vi"]) for p in provinces if p["iso"] == "LA-VI"}
+    assert names == {("Vientiane", "Viêng Chăn"), ("Vientiane Prefecture", "Thủ đô Viêng Chăn")}

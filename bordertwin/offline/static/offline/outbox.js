@@ -503,6 +503,7 @@
       if (spec.client || !(spec.name in theirs)) { return; }
       var mine = entry.values[spec.name];
       var server = theirs[spec.name];
+      if ((mine === undefined || mine === "") && (spec.type === "int" || spec.type === "decimal")) { return; }  // not sent: unchanged
       if (spec.type === "datetime" && server) { server = server.slice(0, 16); }
       var a = display(spec, mine);
       var b = display(spec, spec.type === "datetime" ? theirs[spec.name] : server);
