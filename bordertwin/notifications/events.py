@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,11 @@ def message(notification: Notification) -> str:
     p: dict[str, Any] = notification.params
     title = title_of(notification)
     event = notification.event
+    if event == Event.AWAITS_CONFIRMATION and p.get("count"):
+        model = ContentType.objects.get_for_id(p["kinds"]).model_class()
+        kinds = str(model._meta.verbose_name_plural) if model is not None else ""
+        return _("The other side entered {count} {kinds} in “{title}”: they await your side's confirmation.").format(
+            count=p["count"], kinds=kinds, title=title)
     if event == Event.AWAITS_CONFIRMATION:
         return _("The other side entered the {kind} “{title}”: it awaits your side's confirmation.").format(
             kind=_kind(notification), title=title)

@@ -31,6 +31,37 @@ def later(work: Any) -> None:
     transaction.on_commit(work, robust=True)
 
 
+class EnteredBatch:
+    """The activities and deliveries saved in one transaction, told together once it commits (an import saves thousands)."""
+
+    def __init__(self, hooks: list[Any]) -> None:
+        self.hooks = hooks  # the connection's list of commit hooks this batch is registered in
+        self.entered: dict[Any, dict[Any, Any]] = {}
+        self.done = False
+
+    def add(self, record: Any, actor: Any) -> None:
+        self.entered.setdefault(type(record), {})[record.pk] = actor
+
+    def __call__(self) -> None:
+        self.done = True
+        services.records_entered(self.entered)
+
+
+def _entered(record: Any) -> None:
+    connection = transaction.get_connection()
+    actor = _acting()
+    if not connection.in_atomic_block:
+        services.records_entered({type(record): {record.pk: actor}})
+        return
+    batch = getattr(connection, "_notify_entered", None)
+    # A commit or a rollback gives the connection a new list of hooks: a batch of an earlier transaction is not reused.
+    if batch is None or batch.done or batch.hooks is not connection.run_on_commit:
+        batch = EnteredBatch(connection.run_on_commit)
+        connection._notify_entered = batch  # one batch per transaction, kept on its connection
+        later(batch)
+    batch.add(record, actor)
+
+
 @receiver(pre_save)
 def _remember_answer(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A record changed back to pending after the other side answered awaits them again: note it before it is saved."""
@@ -46,8 +77,7 @@ def _record_saved(sender: Any, instance: Any, created: bool, update_fields: Any 
     if sender in PARTNERSHIP_RECORDS:
         if created or getattr(instance, "_notify_reopened", False):
             instance._notify_reopened = False
-            actor = _acting()
-            later(lambda: services.record_entered(instance, actor))
+            _entered(instance)
         elif update_fields and "confirmation" in update_fields and instance.confirmation != Confirmation.PENDING:
             later(lambda: services.record_answered(instance))
     elif sender is IncidentStep and created:

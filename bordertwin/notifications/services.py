@@ -44,6 +44,7 @@ DUE_SOON_DAYS = 30
 UNREAD_KEY = "notifications:unread:{pk}"
 UNREAD_SECONDS = 300
 NOTE_EXCERPT = 300
+BULK_ENTERED = 10
 
 
 @dataclass
@@ -195,13 +196,39 @@ def set_preferences(choices: dict[str, str], *, acting_user: Actor) -> None:
 # --- The events ------------------------------------------------------------------------------------------------------
 
 
-def record_entered(record: PartnershipRecord, actor: Actor | None) -> int:
-    """An activity or delivery awaits the other side's confirmation: its officers who may answer it are told."""
-    if not record.recorded_by_side or record.confirmation != Confirmation.PENDING:
-        return 0
-    people = [u for u in candidates().exclude(side=record.recorded_by_side) if tracking_services.may_answer(u, record)]
-    return tell(Occasion(Event.AWAITS_CONFIRMATION, record, {"side": record.recorded_by_side}), people,
-                may_know=viewer_of(record), actor=actor)
+def records_entered(entered: dict[type[PartnershipRecord], dict[Any, Actor | None]]) -> int:
+    """Activities and deliveries that await the other side's confirmation: its officers who may answer them are told.
+
+    `entered` holds, per model, the pks saved in one transaction and who saved each; those
+    rolled back since are gone from the database and told to nobody. The officers are found
+    once per partnership and side; more than BULK_ENTERED records of one kind (an import) are
+    told as one notification about the partnership, not one each.
+    """
+    written = 0
+    for model, actors in entered.items():
+        records = model._base_manager.filter(pk__in=list(actors), confirmation=Confirmation.PENDING, deleted_at__isnull=True)
+        groups: dict[tuple[Any, str], list[PartnershipRecord]] = {}
+        for record in records.exclude(recorded_by_side="").select_related("partnership").order_by("pk"):
+            groups.setdefault((record.partnership_id, record.recorded_by_side), []).append(record)
+        for (_partnership, side), group in groups.items():
+            first = group[0]
+            people = [u for u in candidates().exclude(side=side) if tracking_services.may_answer(u, first)]
+            # Those who may answer see the record: nobody else in the group needs asking again (webhook owners do).
+            answering = {u.pk for u in people}
+            actor = actors[first.pk]
+            if len(group) > BULK_ENTERED:
+                occasion = Occasion(Event.AWAITS_CONFIRMATION, first.partnership,
+                                    {"side": side, "count": len(group), "kinds": ContentType.objects.get_for_model(model).pk})
+                written += tell(occasion, people, may_know=viewer_of(first.partnership), actor=actor)
+                continue
+            for record in group:
+                occasion = Occasion(Event.AWAITS_CONFIRMATION, record, {"side": side})
+                written += tell(occasion, people, may_know=_answering_or_viewer(answering, record), actor=actors[record.pk])
+    return written
+
+
+def _answering_or_viewer(answering: set[Any], record: models.Model) -> Callable[[User], bool]:
+    return lambda user: user.pk in answering or access.can(user, access.VIEW, record)
 
 
 def record_answered(record: PartnershipRecord) -> int:

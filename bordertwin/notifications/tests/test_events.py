@@ -58,8 +58,10 @@ def test_the_one_who_entered_a_record_hears_it_was_confirmed_or_disputed(world, 
 
 
 def test_a_record_changed_after_its_answer_awaits_the_other_side_again(world, told, django_capture_on_commit_callbacks):
-    delivery = make_delivery(world.hk_nakai, world.vn_province_editor)
-    tracking_services.confirm(delivery, acting_user=world.la_district_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = make_delivery(world.hk_nakai, world.vn_province_editor)
+        tracking_services.confirm(delivery, acting_user=world.la_district_editor)
+    Notification.objects.all().delete()
     delivery.quantity = 10
     with django_capture_on_commit_callbacks(execute=True):
         tracking_services.save_delivery(delivery, acting_user=world.vn_province_editor)
@@ -144,3 +146,46 @@ def test_the_one_who_started_a_job_hears_it_finished(client, world, told, django
     told_job = Notification.objects.get(recipient=world.vn_province_editor)
     assert told_job.params["url"] == f"/jobs/{job.pk}/"
     assert services.message(told_job, "vi") in client.get("/notifications/").content.decode()
+
+
+def test_an_activity_awaits_confirmation_too(world, told, django_capture_on_commit_callbacks):
+    from bordertwin.tracking.tests.conftest import make_activity
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity(world.hk_nakai, world.la_district_editor, title="Thi đấu bóng chuyền")
+    found = told()
+    assert set(found) == {"vn-province-editor", "vn-commune-editor", "vn-approver"}
+    assert found["vn-approver"] == [
+        (Event.AWAITS_CONFIRMATION, "The other side entered the activity “Thi đấu bóng chuyền”: it awaits your side's confirmation.")]
+
+
+def test_many_records_entered_at_once_are_told_once_per_partnership(world, told, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for index in range(12):
+            make_delivery(world.hk_nakai, world.vn_province_editor, item=f"Quà {index}")
+        make_delivery(world.tt_noongma, world.admin, item="Thuốc")
+    found = told()
+    assert found["la-district-editor"] == [
+        (Event.AWAITS_CONFIRMATION, f"The other side entered 12 deliveries in “{world.hk_nakai}”: they await your side's confirmation.")]
+    # The Khammouane province editor covers both partnerships: one notice for the import, one for the single delivery.
+    assert sorted(found["la-province-editor"]) == sorted([
+        found["la-district-editor"][0],
+        (Event.AWAITS_CONFIRMATION, "The other side entered the delivery “Thuốc”: it awaits your side's confirmation."),
+    ])
+
+
+def test_records_rolled_back_in_a_savepoint_are_told_to_nobody(world, told, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        make_delivery(world.hk_nakai, world.vn_province_editor, item="Giữ lại")
+        try:
+            with transaction.atomic():
+                make_delivery(world.hk_nakai, world.vn_province_editor, item="Bỏ đi")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert [message for _event, message in told()["la-district-editor"]] == [
+        "The other side entered the delivery “Giữ lại”: it awaits your side's confirmation."]
