@@ -45,7 +45,8 @@ class MinutesForm(forms.Form):
     """The talks the minutes are drafted for: their day (?date=YYYY-MM-DD), time and place, the delegations,
     and the new commitments the user proposes beside those carried over, one per line."""
 
-    date = forms.DateField(label=_("Date of the talks"), input_formats=DATE_FORMATS)
+    date = forms.DateField(label=_("Date of the talks"), input_formats=DATE_FORMATS,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     time = forms.CharField(label=_("Time"), max_length=40, required=False)
     venue = forms.CharField(label=_("Place"), max_length=300, required=False)
     vn_delegation = forms.CharField(label=_("Vietnamese delegation (one per line: name, position)"), max_length=5_000,

@@ -12,12 +12,12 @@ same things in the same order.
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bordertwin.access.users import Actor
+from bordertwin.core.languages import in_reader_language
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.choices import CommitmentStatus
 from bordertwin.partnerships.models import Commitment, Partnership
@@ -29,11 +29,6 @@ from . import formatting, services
 
 LANGUAGES = ("vi", "lo")
 OPEN = (CommitmentStatus.PROPOSED, CommitmentStatus.AGREED, CommitmentStatus.IN_PROGRESS)
-
-
-def in_language(obj: Any, name: str, language: str) -> str:
-    """A typed text in `language` where the record has that version (`title_lo`), else its original."""
-    return getattr(obj, f"{name}_{language}", "") or getattr(obj, name)
 
 
 @dataclass
@@ -142,7 +137,7 @@ def lines(data: MinutesData, language: str) -> list[Line]:
         out.append(Line("text", _("No commitments are recorded.")))
     for number, item in enumerate(data.reviewed, start=1):
         c = item.commitment
-        text = in_language(c, "text", language)
+        text = in_reader_language(c, "text", language).plain()
         if item.history:
             text = _("{text} (carried over from: {history})").format(text=text, history="; ".join(item.history))
         out.append(Line("item", _("{number}. {text} ({domain}) — result so far: {status}, progress {progress}.").format(
@@ -154,7 +149,7 @@ def lines(data: MinutesData, language: str) -> list[Line]:
     for item in data.carried:
         number += 1
         out.append(Line("item", _("{number}. {text}; (carried over)").format(
-            number=number, text=in_language(item.commitment, "text", language))))
+            number=number, text=in_reader_language(item.commitment, "text", language).plain())))
     for text in data.new_commitments:
         number += 1
         out.append(Line("item", _("{number}. {text}; (new)").format(number=number, text=text)))
