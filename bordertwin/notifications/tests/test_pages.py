@@ -160,3 +160,21 @@ def test_the_inbox_takes_a_constant_number_of_queries(client, world, border, dja
         page = client.get("/notifications/")
     assert page.content.decode().count('<li class="notification') == 10
     assert 0 < len(many) <= len(few)
+
+
+def test_a_bad_choice_of_preference_is_refused_and_changes_nothing(client, world):
+    client.force_login(world.la_district_editor)
+    response = client.post("/notifications/preferences/", {"awaits_confirmation": "pigeon", "note": "email"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["awaits_confirmation"]
+    assert not Preference.objects.filter(user=world.la_district_editor).exists()
+
+
+def test_a_webhook_needs_known_events_and_a_long_secret(client, world):
+    client.force_login(world.la_administrator)
+    response = client.post("/notifications/webhooks/add/", {
+        "name": "Sở Ngoại vụ", "url": "https://93.184.215.14/hook", "events": ["everything"], "secret": "short",
+    })
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"events", "secret"}
+    assert not Webhook.objects.exists()
