@@ -110,6 +110,9 @@ class Partnership(BaseRecord):
         ordering = ["vn_place__name_vi", "la_place__name_vi", "pk"]
 
     def __str__(self) -> str:
+        if self.level == PartnershipLevel.BORDER_GUARD and self.vn_organisation_id and self.la_organisation_id:
+            # Units twinned within a district pair are named by the units, not by the districts they share.
+            return f"{self.vn_organisation} – {self.la_organisation}"
         return f"{self.vn_place} – {self.la_place}"
 
     def clean(self) -> None:

@@ -90,3 +90,5 @@ def test_the_border_guard_units_twinning_is_a_partnership_of_its_own(db):
     assert (guards.vn_organisation.name_vi, guards.la_organisation.name_vi) == ("Đồn Biên phòng Phú Gia", "Đại đội biên phòng 311")
     assert guards.parent == Partnership.objects.get(vn_place__key="VN-2008-D444", level="district")
     assert (guards.vn_place.key, guards.la_place.key) == ("VN-2008-D444", "LA-D-NAKAI")
+    with translation.override("vi"):
+        assert str(guards) == "Đồn Biên phòng Phú Gia – Đại đội biên phòng 311"
