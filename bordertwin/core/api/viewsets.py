@@ -5,7 +5,6 @@ from typing import Any, cast
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
@@ -47,16 +46,6 @@ class ReaderTextSerializer(serializers.Serializer):
         return {"text": shown.text, "language": shown.language, "fallback": shown.fallback}
 
 
-def use_saved_language(request: Request) -> None:
-    """Without an Accept-Language header, an API request is answered in the signed-in user's saved language.
-
-    DRF signs a token's user in inside the view, after LocaleMiddleware has chosen the language, so this is
-    called once the request is authenticated."""
-    language = getattr(request.user, "language", "")
-    if language and "Accept-Language" not in request.headers:
-        translation.activate(language)
-
-
 class RecordSerializer(serializers.ModelSerializer):
     serializer_related_field = VisibleRelatedField
     url = serializers.SerializerMethodField()
@@ -76,10 +65,6 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     related: tuple[str, ...] = ()
     ordering = ["pk"]
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
-        use_saved_language(request)
 
     def get_queryset(self) -> QuerySet:
         model: type[BaseRecord] = cast("type[serializers.ModelSerializer[Any]]", self.get_serializer_class()).Meta.model

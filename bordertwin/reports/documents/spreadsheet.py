@@ -61,6 +61,8 @@ def render(data: ReviewData) -> bytes:
         totals.cell(row=totals.max_row, column=2).number_format = NUMBER_FORMAT
         for gap in data.converted.missing:
             append(totals, [_("Missing exchange rate"), str(gap)])
+        for pair in data.converted.via_pivot:
+            append(totals, [_("Converted through the US dollar, for want of a direct rate:"), pair])
     for cell in (totals.cell(row=2, column=2), totals.cell(row=2, column=3)):
         cell.number_format = "DD/MM/YYYY"
     totals.column_dimensions["A"].width = 28

@@ -8,12 +8,13 @@ from io import BytesIO
 import pytest
 from django.utils import translation
 from docx import Document
+from openpyxl import load_workbook
 
 from bordertwin.core.services import save_record
 from bordertwin.partnerships import services as partnership_services
 from bordertwin.partnerships.models import Agreement, Commitment
 from bordertwin.reports import services
-from bordertwin.reports.documents import labels, pdf, word
+from bordertwin.reports.documents import labels, pdf, spreadsheet, word
 from bordertwin.tracking import services as tracking
 from bordertwin.tracking.models import Activity, Delivery, ExchangeRate
 
@@ -149,6 +150,10 @@ def test_cross_rates_through_the_us_dollar_are_used_and_said(review):
     assert data.converted.complete and data.converted.via_pivot == ["LAK→USD→VND"]
     text = docx_text(data)
     assert "LAK→USD→VND" in text and "đô la Mỹ" in text
+    with translation.override("vi"):
+        annex = load_workbook(BytesIO(spreadsheet.render(data)))
+    rows = [[cell.value for cell in row] for row in annex.worksheets[1].iter_rows()]
+    assert ["Quy đổi qua đô la Mỹ do chưa có tỷ giá trực tiếp:", "LAK→USD→VND", None] in rows
 
 
 def test_the_lao_report_never_says_at_least_zero_kip(review):
