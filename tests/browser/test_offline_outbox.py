@@ -91,6 +91,11 @@ def test_a_patrol_with_two_inspections_and_a_photo_recorded_offline_is_sent_once
     page.select_option(field(page, "condition", second), "damaged")
     page.fill(field(page, "note", second), "Nghiêng về phía Lào")
     page.set_input_files(f"{second} input[type=file]", files=[{"name": "moc-522.png", "mimeType": "image/png", "buffer": PNG}])
+    # The device's position, with its accuracy, for the second inspection.
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": 18.17, "longitude": 105.62, "accuracy": 12})
+    page.click(f"{second} button.gps")
+    expect(page.locator(f"{second} .gps-status")).to_have_text("Vị trí 18.170000, 105.620000 (sai số 12 m)")
     expect(page.locator(f"{second} input[type=file]")).to_have_attribute("capture", "environment")
     page.click("form.offline-form button[type=submit]")
     # Checked as it is filled in: a patrol cannot end before it starts; nothing is saved.
@@ -134,6 +139,7 @@ def test_a_patrol_with_two_inspections_and_a_photo_recorded_offline_is_sent_once
     assert found == {markers["521"].pk: "good", markers["522"].pk: "damaged"}
     assert Patrol.objects.count() == 1 and MarkerInspection.objects.count() == 2
     photo = MarkerInspection.objects.get(marker=markers["522"])
+    assert "18.170000, 105.620000 (sai số 12 m)" in photo.note
     assert Attachment.objects.filter(object_id=photo.pk, name="moc-522.png").count() == 1
     # The device's text was shown as text, never as markup.
     expect(page.locator("#sent li.entry b")).to_have_count(0)
@@ -148,9 +154,16 @@ def test_an_offline_edit_of_a_record_changed_meanwhile_shows_both_versions_and_t
     segment = build_segment(world)
     steps = Steps(page, "offline_conflict")
     sign_in_to_the_outbox(page, live_server.url, world.vn_border_officer.username)
+    officer = world.vn_border_officer.pk
 
+    page.click("#new-entry button[data-kind='inspection']")
+    page.select_option(field(page, "marker"), label="523(1)")  # chosen before the segment: the segment is checked
+    page.select_option(field(page, "segment"), label=segment.name)
+    steps.shot("inspection-form")
+    page.click("form.offline-form button:text('Hủy')")
     page.click("#new-entry button[data-kind='incident']")
     page.select_option(field(page, "partnership"), label=str(world.hk_nakai))
+    steps.shot("incident-form")
     page.select_option(field(page, "segment"), label=segment.name)
     page.select_option(field(page, "category"), "smuggling")
     page.fill(field(page, "occurred_at"), "2026-11-29T22:15")
@@ -187,6 +200,12 @@ def test_an_offline_edit_of_a_record_changed_meanwhile_shows_both_versions_and_t
     steps.shot("conflict")
     incident.refresh_from_db()
     assert incident.description == "Ba người mang hàng qua đường mòn, đã lập biên bản"  # never overwritten silently
+    # Signing out with an entry not settled warns first; the officer stays.
+    with page.expect_event("dialog") as shown:
+        page.click("form[data-offline-signout] button")
+    assert "1 mục nhập trên thiết bị này chưa được gửi" in shown.value.message
+    shown.value.dismiss()
+    expect(conflict).to_have_count(1)
 
     conflict.locator("button.keep-mine").click()
     expect(page.locator("#sent li.entry")).to_have_count(1)
@@ -195,6 +214,12 @@ def test_an_offline_edit_of_a_record_changed_meanwhile_shows_both_versions_and_t
     incident.refresh_from_db()
     assert incident.description == "Hai người, một xe máy"
     assert Incident.objects.count() == 1
+
+    # Signing out clears the officer's scope and the copies of what was sent from this shared device.
+    page.click("form[data-offline-signout] button")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    left = page.evaluate("(user) => Promise.all([BTOffline.scope(user), BTOffline.entries(user)])", officer)
+    assert left == [None, []]
 
 
 def test_the_border_map_opens_offline_with_the_border_and_the_provinces(live_server, officer_page: Page) -> None:
