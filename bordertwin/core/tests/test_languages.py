@@ -83,3 +83,11 @@ def test_the_lao_review_report_prints_the_lao_text_and_marks_the_original(world)
         data = review_data(world.hk_memorandum.partnership, datetime.date(2022, 1, 1), datetime.date(2024, 12, 31),
                            world.admin, language="vi")
     assert [line.text for line in data.open_commitments] == ["Hỗ trợ 9 con bò nái"]
+
+
+def test_every_api_view_answers_a_token_in_the_saved_language_not_only_records(api, world):
+    world.la_district_editor.language = "lo"
+    world.la_district_editor.save(update_fields=["language"])
+    api.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(world.la_district_editor, 'test').key}")
+    assert api.get("/api/v1/auth/tokens/").headers["Content-Language"] == "lo"
+    assert api.get("/api/v1/auth/tokens/", HTTP_ACCEPT_LANGUAGE="vi").headers["Content-Language"] == "vi"
