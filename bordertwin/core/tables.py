@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import formats
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
@@ -102,11 +103,18 @@ class Table:
         ]
 
     def export_rows(self, queryset: QuerySet) -> Iterator[list[Any]]:
-        # iterator() would drop the prefetches that Django notes in _prefetch_related_lookups.
-        prefetches = queryset._prefetch_related_lookups  # type: ignore[attr-defined]  # Django's own, unlisted in the stubs
-        source = queryset.iterator(chunk_size=2000) if not prefetches else queryset
-        for obj in source:
+        for obj in stream(queryset):
             yield [plain(c.read(obj)) for c in self.columns]
+
+
+# Rows an export reads from the database at a time.
+EXPORT_CHUNK = 2000
+
+
+def stream(queryset: QuerySet) -> Iterator[Any]:
+    """The rows of `queryset` in chunks of EXPORT_CHUNK, never all at once (a server-side cursor on PostgreSQL);
+    its prefetches are made chunk by chunk."""
+    return queryset.iterator(chunk_size=EXPORT_CHUNK)
 
 
 # The longest CSV cell read: Python's own limit, above the longest text field (100,000 characters).
@@ -135,11 +143,14 @@ class _Echo:
         return value
 
 
-def csv_response(headers: list[str], rows: Iterable[list[Any]], filename: str) -> StreamingHttpResponse:
+def csv_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str) -> StreamingHttpResponse:
+    """A CSV file of `rows` (after `headers`, when given), streamed line by line as the rows come."""
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow([neutralise(value) for value in headers])
+        yield "\ufeff"
+        if headers is not None:
+            yield writer.writerow([neutralise(value) for value in headers])
         for row in rows:
             yield writer.writerow([neutralise(value) for value in row])
 
@@ -148,16 +159,19 @@ def csv_response(headers: list[str], rows: Iterable[list[Any]], filename: str) -
     return response
 
 
-def xlsx_response(headers: list[str], rows: Iterable[list[Any]], filename: str, title: str = "Data") -> HttpResponse:
+def xlsx_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str, title: str = "Data") -> FileResponse:
+    """An XLSX file of `rows` (after `headers`, when given), written row by row in openpyxl's write-only mode to a
+    temporary file and sent from it: the rows are never all in memory, and the file goes when it is sent."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([xlsx_value(value) for value in headers])
+    if headers is not None:
+        sheet.append([xlsx_value(value) for value in headers])
     for row in rows:
         sheet.append([xlsx_value(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    spool = tempfile.TemporaryFile()  # noqa: SIM115  # closed by the response once sent
+    workbook.save(spool)
+    spool.seek(0)
+    return FileResponse(
+        spool, as_attachment=True, filename=f"{filename}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.xlsx")
-    return response

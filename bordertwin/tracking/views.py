@@ -16,7 +16,7 @@ from bordertwin import access
 from bordertwin.core.languages import in_reader_language
 from bordertwin.core.models import BaseRecord
 from bordertwin.core.registry import register_model_views
-from bordertwin.core.tables import Column, Table
+from bordertwin.core.tables import Column, Table, csv_response, stream, xlsx_response
 from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
     EXPORT_FORMATS,
@@ -82,10 +82,12 @@ class SpreadsheetExportMixin(_ListViewBase):
         export = request.GET.get("export")
         if export not in EXPORT_FORMATS:
             return super().get(request, *args, **kwargs)
-        queryset = importing.export_queryset(self.get_queryset())
-        rows = [importing.headers(self.model), *importing.export_rows(self.model, queryset)]
+        # Read in chunks and written as they come: a list of a million deliveries is never all in memory.
+        rows = importing.export_rows(self.model, stream(importing.export_queryset(self.get_queryset())))
         filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
-        return spreadsheet_response(rows, filename, export)
+        if export == "csv":
+            return csv_response(importing.headers(self.model), rows, filename)
+        return xlsx_response(importing.headers(self.model), rows, filename, title=filename)
 
 
 def spreadsheet_response(rows: list[list[Any]], filename: str, kind: str) -> HttpResponse:

@@ -19,7 +19,7 @@ def csv_rows(response):
 
 
 def xlsx_rows(response):
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    sheet = load_workbook(io.BytesIO(response.getvalue()), read_only=True).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
@@ -104,7 +104,7 @@ def test_every_formula_start_is_neutralised_in_both_formats(client, world, text)
     rows = csv_rows(client.get("/partnerships/commitments/", {"domain": "health", "export": "csv"}))
     assert "'" + text in [row[0] for row in rows]
     response = client.get("/partnerships/commitments/", {"domain": "health", "export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     assert "'" + text in [cell.value for cell in cells]

@@ -152,7 +152,7 @@ def test_a_viewer_cannot_open_the_import_page(client, world):
 def test_the_import_template_and_list_export_share_the_columns(client, world, delivery):
     client.force_login(world.vn_province_editor)
     template = client.get("/tracking/import/deliveries/template.csv").content.decode("utf-8-sig").splitlines()[0]
-    export = client.get("/tracking/deliveries/?export=csv").content.decode("utf-8-sig").splitlines()[0]
+    export = client.get("/tracking/deliveries/?export=csv").getvalue().decode("utf-8-sig").splitlines()[0]
     assert template == export == ",".join(importing.headers(Delivery))
     assert client.get("/tracking/activities/?export=xlsx").status_code == 200
 
