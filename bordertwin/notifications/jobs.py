@@ -15,7 +15,6 @@ from .models import Channel
 REMINDERS = "notifications.reminders"
 MAIL = "notifications.mail"
 DIGEST = "notifications.digest"
-WEBHOOK_SEND = "notifications.webhook"
 WEBHOOK_RETRIES = "notifications.webhook_retries"
 # E-mails carry what the last days brought; older unread notifications stay in the inbox only.
 MAIL_WITHIN = datetime.timedelta(days=2)
@@ -40,7 +39,7 @@ def digest(job: Any, progress: Progress) -> Outcome:
     return Outcome(summary={"sent": sent, "message": _("{count} e-mails sent.").format(count=sent)})
 
 
-@register(WEBHOOK_SEND, gettext_lazy("Webhook delivery"), atomic=False)
+@register(webhooks.SEND, gettext_lazy("Webhook delivery"), atomic=False)
 def webhook_send(job: Any, progress: Progress) -> Outcome:
     return Outcome(summary={"state": webhooks.send(job.parameters["delivery"])})
 

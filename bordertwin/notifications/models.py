@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin.core.fields import BoundedTextField
+
 
 class Event(models.TextChoices):
     AWAITS_CONFIRMATION = "awaits_confirmation", _("The other side entered a record for my side to confirm")
@@ -137,7 +139,7 @@ class WebhookDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     response_status = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = BoundedTextField(_("error"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 

@@ -6,7 +6,6 @@ Recipients are active users who hold a role; the one who acted is not told of th
 """
 
 import datetime
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,10 +34,8 @@ from bordertwin.tracking import services as tracking_services
 from bordertwin.tracking.choices import Confirmation
 from bordertwin.tracking.models import PartnershipRecord, ReviewPeriod
 
-from . import events
+from . import events, webhooks
 from .models import Channel, DeliveryState, Event, Follow, Notification, Preference, Webhook, WebhookDelivery
-
-logger = logging.getLogger("bordertwin.notifications")
 
 DUE_SOON_DAYS = 30
 UNREAD_KEY = "notifications:unread:{pk}"
@@ -385,9 +382,7 @@ def _deliver(hook: Webhook, occasion: Occasion) -> WebhookDelivery | None:
             return None
     else:
         delivery = WebhookDelivery.objects.create(webhook=hook, **fields)
-    from .jobs import WEBHOOK_SEND
-
-    transaction.on_commit(lambda: job_services.start(WEBHOOK_SEND, None, {"delivery": delivery.pk}, key=f"webhook:{delivery.pk}"))
+    transaction.on_commit(lambda: job_services.start(webhooks.SEND, None, {"delivery": delivery.pk}, key=f"webhook:{delivery.pk}"))
     return delivery
 
 

@@ -26,10 +26,12 @@ from django.utils.translation import gettext as _
 
 from .models import DeliveryState, WebhookDelivery
 
+SEND = "notifications.webhook"  # the job kind that sends one delivery (registered in notifications.jobs)
 SIGNATURE_HEADER = "X-BorderTwin-Signature"
 EVENT_HEADER = "X-BorderTwin-Event"
 DELIVERY_HEADER = "X-BorderTwin-Delivery"
 CLAIM_SECONDS = 300
+ERROR_CHARS = 2000  # WebhookDelivery.error's size
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -129,7 +131,7 @@ def send(delivery_pk: Any, now: datetime.datetime | None = None) -> str:
         state = DeliveryState.FAILED if final else DeliveryState.PENDING
         next_at = None if final else now + backoff(attempts)
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
-        state=state, attempts=attempts, next_attempt_at=next_at, response_status=status, error=error[:2000],
+        state=state, attempts=attempts, next_attempt_at=next_at, response_status=status, error=error[:ERROR_CHARS],
         delivered_at=now if state == DeliveryState.DELIVERED else None,
     )
     return state
