@@ -304,6 +304,8 @@ def main() -> int:
         wanted = [f"p95 ≤ {ceiling} ms: {'ok' if result['p95'] <= ceiling else 'MISSED'}"]
         if endpoint.kind in TARGETS:
             wanted.insert(0, f"≥ {TARGETS[endpoint.kind]}×: {'ok' if ratio >= TARGETS[endpoint.kind] else 'MISSED'}")
+        if not result["rps"]:
+            wanted = ["no answer within wrk's 10 s timeout: MISSED"]
         if result["bad"] or result["errors"]:
             wanted.append(f"{result['bad']:.0f} bad answers, {result['errors']:.0f} socket errors")
         print(f"{endpoint.name:<22} {result['rps']:>7.1f} {result['p50']:>8.1f} {result['p95']:>8.1f} {ratio:>8.2f}  {'; '.join(wanted)}")

@@ -240,20 +240,23 @@ def places_of(scale: Scale) -> tuple[list[list[Any]], list[list[Any]], list[Any]
 
 
 def generate(partnerships: int | None = None, years: int | None = None, seed: int = SEED, stdout: Any = sys.stdout,
-             scale: str = "province") -> dict[str, int]:
-    """Write the synthetic data of `scale`; returns the row counts. Refuses to run twice on the same database."""
+             scale: str | Scale = "province") -> dict[str, int]:
+    """Write the synthetic data of `scale` (a name of SCALES, or a Scale); returns the row counts.
+
+    Refuses to run twice on the same database.
+    """
     from django.db import connection, transaction
 
     from bordertwin.partnerships.models import Unit
 
-    chosen = SCALES[scale]
+    chosen = SCALES[scale] if isinstance(scale, str) else scale
     chosen = dataclasses.replace(chosen, partnerships=partnerships or chosen.partnerships, years=years or chosen.years)
     if exists():
         raise SystemExit("synthetic data is already in this database")
     if not Unit.objects.exists():
         raise SystemExit("load the reference data first (bordertwin load_reference)")
     rng = random.Random(seed)
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
         with connection.cursor() as cursor:  # a throwaway bench database: speed over durability
             for pragma in ("synchronous = OFF", "journal_mode = MEMORY", "cache_size = -200000", "temp_store = MEMORY"):
                 cursor.execute(f"PRAGMA {pragma}")
@@ -269,6 +272,9 @@ def generate(partnerships: int | None = None, years: int | None = None, seed: in
             counts |= write_users(chosen, rng, writer)
         counts |= write_rates(chosen)
         writer.finish()
+        if writer.postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # as Django declares them, for what follows
     print("synthetic: " + ", ".join(f"{n:,} {name}" for name, n in counts.items()), file=stdout)
     return counts
 

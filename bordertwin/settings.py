@@ -216,7 +216,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["bordertwin.core.api.policy.AccessPermission"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "bordertwin.core.api.policy.FilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     # Deeply nested JSON answers 400, never a RecursionError (bordertwin.core.api.parsers).

@@ -7,7 +7,6 @@ as plain JSON (latitude and longitude for a marker), and answer with the Feature
 import json
 from typing import Any, cast
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -29,13 +28,6 @@ def marker_sort_key(number: str) -> tuple[int, str]:
 
 
 class FeatureSerializer(RecordSerializer):
-    def get_url(self, obj: Any) -> str:
-        # One reverse() per list, not per row: a whole segment's markers come in one response.
-        pattern = self.__dict__.get("_url_pattern")
-        if pattern is None:
-            pattern = self._url_pattern = reverse(obj.url_name("detail"), args=[987654321]).replace("987654321", "{pk}")
-        return pattern.format(pk=obj.pk)
-
     def geometry(self, obj: Any) -> dict[str, Any] | None:
         return None
 

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bordertwin.core import context
-from bordertwin.core.api.policy import Pagination
+from bordertwin.core.api.policy import COUNT_DESCRIPTION, Pagination
 from bordertwin.core.api.viewsets import RecordViewSet
 from bordertwin.partnerships.models import sides
 
@@ -38,8 +38,8 @@ class FeaturePagination(Pagination):
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response({
-            "type": "FeatureCollection", "count": self.page.paginator.count,  # type: ignore[union-attr]  # paginate_queryset() set the page
-            "next": self.get_next_link(), "previous": self.get_previous_link(), "features": data,
+            "type": "FeatureCollection", **self.counted(), "next": self.get_next_link(), "previous": self.get_previous_link(),
+            "features": data,
         })
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +47,8 @@ class FeaturePagination(Pagination):
             "type": "object",
             "properties": {
                 "type": {"type": "string", "example": "FeatureCollection"},
-                "count": {"type": "integer"},
+                "count": {"type": "integer", "description": COUNT_DESCRIPTION},
+                "count_exact": {"type": "boolean", "description": "False when count is an estimate."},
                 "next": {"type": "string", "nullable": True, "format": "uri"},
                 "previous": {"type": "string", "nullable": True, "format": "uri"},
                 "features": schema,

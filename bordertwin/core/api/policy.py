@@ -3,18 +3,22 @@
 Kept apart from the viewsets: DRF reads these settings while its own views module loads.
 """
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Model
+from django.core.paginator import Paginator as DjangoPaginator
+from django.db.models import Model, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, permissions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from bordertwin import access
+from bordertwin.core import paging
 from bordertwin.core.api.parsers import too_deep
 
 METHOD_ACTIONS = {"PUT": access.CHANGE, "PATCH": access.CHANGE, "DELETE": access.DELETE}
@@ -36,10 +40,54 @@ class AccessPermission(permissions.BasePermission):
         return access.can(request.user, action, obj)
 
 
+class FilterBackend(DjangoFilterBackend):
+    """A list's filters, where a choice among records (`?partnership=12`) reads the chosen row alone.
+
+    The filter forms of the pages load the records that name a choice (a partnership's
+    places and organisations) to label it; the API only checks that the user sees the row.
+    """
+
+    def get_filterset(self, request: Request, queryset: QuerySet, view: Any) -> Any:
+        filterset = super().get_filterset(request, queryset, view)
+        for choice in getattr(filterset, "filters", {}).values():
+            chosen_from = getattr(choice, "queryset", None)
+            if isinstance(chosen_from, QuerySet):
+                choice.queryset = chosen_from.select_related(None)
+        return filterset
+
+
+COUNT_DESCRIPTION = (
+    "How many rows the list holds, counted; for the whole of a big table on PostgreSQL (no filter, a reader who "
+    "sees every row) the database's estimate instead, and count_exact is false."
+)
+
+
 class Pagination(PageNumberPagination):
+    """Pages of a list with their count (see COUNT_DESCRIPTION: an estimate for a big unfiltered list)."""
+
     page_size = settings.BORDERTWIN_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.BORDERTWIN_MAX_PAGE_SIZE
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        # An empty queryset (a reader without scope) has no SQL to compare: it is counted, at no cost.
+        estimate = None if queryset.query.is_empty() else paging.estimated_total(queryset)
+        self.django_paginator_class = DjangoPaginator if estimate is None else partial(paging.EstimatedPaginator, estimate=estimate)  # type: ignore[assignment]  # a paginator class with the estimate bound
+        return super().paginate_queryset(queryset, request, view)
+
+    def counted(self) -> dict[str, Any]:
+        paginator = self.page.paginator  # type: ignore[union-attr]  # paginate_queryset() set the page
+        return {"count": paginator.count, "count_exact": not getattr(paginator, "estimated", False)}
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response({**self.counted(), "next": self.get_next_link(), "previous": self.get_previous_link(), "results": data})
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        answer = super().get_paginated_response_schema(schema)
+        answer["properties"]["count"]["description"] = COUNT_DESCRIPTION
+        answer["properties"]["count_exact"] = {"type": "boolean", "description": "False when count is an estimate."}
+        answer["required"] = [*answer["required"], "count_exact"]
+        return answer
 
 
 def exception_handler(exc: Exception, ctx: dict[str, Any]) -> Response | None:

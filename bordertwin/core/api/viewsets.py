@@ -5,6 +5,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
@@ -51,7 +52,17 @@ class RecordSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, obj: BaseRecord) -> str:
-        return obj.get_absolute_url()
+        if type(obj).get_absolute_url is not BaseRecord.get_absolute_url:
+            return obj.get_absolute_url()
+        # One reverse() per response, not one per row: a page of a list, or a segment's markers, comes in one.
+        pattern = self.__dict__.get("_url_pattern")
+        if pattern is None:
+            try:
+                pattern = reverse(obj.url_name("detail"), args=[987654321]).replace("987654321", "{pk}")
+            except NoReverseMatch:
+                pattern = ""  # a record without a page of its own
+            self._url_pattern = pattern
+        return pattern.format(pk=obj.pk) if pattern else ""
 
     def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
@@ -64,11 +75,20 @@ class RecordViewSet(viewsets.ModelViewSet):
     """A queryset the user may see, a serializer, a filterset; writes go through core.services."""
 
     related: tuple[str, ...] = ()
+    # What a list's rows read of related records (None: the same as one record's answer).
+    list_related: tuple[str, ...] | None = None
     ordering = ["pk"]
 
     def get_queryset(self) -> QuerySet:
         model: type[BaseRecord] = cast("type[serializers.ModelSerializer[Any]]", self.get_serializer_class()).Meta.model
-        return model.objects.restrict(self.request.user, access.VIEW).select_related(*self.related).order_by(*self.ordering)
+        queryset = model.objects.restrict(self.request.user, access.VIEW).order_by(*self.ordering)
+        related = self.related
+        if getattr(self, "action", None) == "list":
+            # No list shows the search text: a page does not carry it from the database.
+            queryset = queryset.defer("search_text")
+            related = self.related if self.list_related is None else self.list_related
+        # select_related() with no names would follow every foreign key: only the named ones are joined.
+        return queryset.select_related(*related) if related else queryset
 
     def _reason(self) -> str:
         return change_reason(self.request)

@@ -77,6 +77,7 @@ class ActivityViewSet(PartnershipRecordViewSet):
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
     related = PARTNERSHIP_RELATED
+    list_related = ()  # a row names its partnership by id
     ordering = ["-started_on", "-pk"]
 
     def get_queryset(self) -> QuerySet:
@@ -87,6 +88,7 @@ class DeliveryViewSet(PartnershipRecordViewSet):
     serializer_class = DeliverySerializer
     filterset_class = DeliveryFilterSet
     related = PARTNERSHIP_RELATED
+    list_related = ()  # a row names its partnership by id
     ordering = ["-delivered_on", "-pk"]
 
 
@@ -108,6 +110,7 @@ class ReviewPeriodViewSet(RecordViewSet):
     serializer_class = ReviewPeriodSerializer
     filterset_class = ReviewPeriodFilterSet
     related = PARTNERSHIP_RELATED
+    list_related = ()  # a row names its partnership by id
     ordering = ["-start", "pk"]
 
     @action(detail=True, methods=["post"])
