@@ -139,6 +139,21 @@ def test_the_whole_of_a_big_table_gives_the_estimate_and_still_pages_to_its_end(
 
 
 @pytest.mark.django_db
+@pytest.mark.postgres
+def test_all_of_a_big_scope_is_estimated_and_a_filtered_list_counted(api, border, monkeypatch):
+    from bordertwin.core import paging
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: runs in the PostgreSQL pass of .ci/run (DATABASE_URL)")
+    monkeypatch.setattr(paging, "ESTIMATE_ABOVE", 5)
+    whole = api.get("/api/v1/deliveries/?page_size=10").json()
+    assert whole["count_exact"] is False and whole["next"]
+    pending = api.get("/api/v1/deliveries/?page_size=10&confirmation=pending").json()
+    assert pending["count_exact"] is True
+    assert pending["count"] == Delivery.objects.restrict(border[1]).filter(confirmation="pending").count()
+
+
+@pytest.mark.django_db
 def test_a_reader_without_scope_gets_an_empty_list(api):
     api.force_authenticate(make_user("syn-test-nobody", "LA"))
     body = api.get("/api/v1/deliveries/").json()

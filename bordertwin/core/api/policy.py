@@ -3,6 +3,7 @@
 Kept apart from the viewsets: DRF reads these settings while its own views module loads.
 """
 
+import json
 from functools import partial
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator as DjangoPaginator
+from django.db import connections
 from django.db.models import Model, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, permissions
@@ -57,9 +59,23 @@ class FilterBackend(DjangoFilterBackend):
 
 
 COUNT_DESCRIPTION = (
-    "How many rows the list holds, counted; for the whole of a big table on PostgreSQL (no filter, a reader who "
-    "sees every row) the database's estimate instead, and count_exact is false."
+    "How many rows the list holds, counted for any list the request filters; on PostgreSQL, for a list it does not "
+    f"filter (only page, page_size, ordering) that holds more than {paging.ESTIMATE_ABOVE:,} rows, the database's estimate instead, "
+    "and count_exact is false."
 )
+PAGING_PARAMETERS = {"page", "page_size", "ordering", "format"}
+
+
+def planned_rows(queryset: QuerySet) -> int | None:
+    """How many rows the database expects `queryset` to hold, from its plan, without counting them (PostgreSQL)."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
 
 class Pagination(PageNumberPagination):
@@ -70,8 +86,14 @@ class Pagination(PageNumberPagination):
     max_page_size = settings.BORDERTWIN_MAX_PAGE_SIZE
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
-        # An empty queryset (a reader without scope) has no SQL to compare: it is counted, at no cost.
-        estimate = None if queryset.query.is_empty() else paging.estimated_total(queryset)
+        estimate = None
+        # An empty queryset (a reader without scope) has no SQL: it is counted, at no cost.
+        if not queryset.query.is_empty() and not set(request.query_params) - PAGING_PARAMETERS:
+            # The whole table (paging.estimated_total), or all a reader's scope holds: a count would read it all.
+            estimate = paging.estimated_total(queryset)
+            if estimate is None:
+                planned = planned_rows(queryset)
+                estimate = planned if planned is not None and planned > paging.ESTIMATE_ABOVE else None
         self.django_paginator_class = DjangoPaginator if estimate is None else partial(paging.EstimatedPaginator, estimate=estimate)  # type: ignore[assignment]  # a paginator class with the estimate bound
         return super().paginate_queryset(queryset, request, view)
 
