@@ -109,3 +109,19 @@ def test_the_intake_reads_the_commitments_of_the_drafted_minutes_back(client, re
     found = [item["text"] for item in proposals["commitments"]]
     for text in [*NEW, "Mở cửa khẩu phụ tại xã Hương Vĩnh", "Tuần tra song phương bảo vệ mốc"]:
         assert any(item.startswith(text) for item in found), (text, found)
+
+
+def test_the_signed_minutes_submitted_to_the_intake_propose_their_commitments(client, review, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bordertwin.intake.services import submit_document
+
+    settings.MEDIA_ROOT = tmp_path
+    content = draft(client, review, new_commitments="\n".join(NEW)).content
+    upload = SimpleUploadedFile("bien-ban-hoi-dam-2024.docx", content)
+    document = submit_document(acting_user=review.world.vn_province_editor, upload=upload, kind="minutes",
+                               document_date=datetime.date(2024, 6, 22))
+    assert document.kind == "minutes" and document.status == "pending"
+    found = [item["text"] for item in document.proposals["commitments"]]
+    for text in NEW:
+        assert any(item.startswith(text) for item in found), (text, found)
