@@ -16,7 +16,7 @@ from bordertwin.access.users import Actor, User
 
 from . import context
 from .fields import BoundedTextField
-from .text import MAX_SEARCH_CHARS, has_lao, search_words
+from .text import MAX_SEARCH_CHARS, has_lao, normalise_lao, search_words
 
 
 class HistoryContext(models.Model):
@@ -109,6 +109,11 @@ class BaseRecord(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        # Lao text (the `*_lo` fields) is kept in one spelling of "am", whichever way it was typed (core.text).
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if field.name.endswith("_lo") and isinstance(value, str):
+                setattr(self, field.attname, normalise_lao(value))
         self.search_text = self.compute_search_text()
         ctx = context.current()
         if self._state.adding and self.created_by_id is None and ctx and ctx.user and ctx.user.is_authenticated and ctx.user.pk:

@@ -91,3 +91,11 @@ def test_every_api_view_answers_a_token_in_the_saved_language_not_only_records(a
     api.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(world.la_district_editor, 'test').key}")
     assert api.get("/api/v1/auth/tokens/").headers["Content-Language"] == "lo"
     assert api.get("/api/v1/auth/tokens/", HTTP_ACCEPT_LANGUAGE="vi").headers["Content-Language"] == "vi"
+
+
+def test_lao_text_is_stored_in_one_spelling_whichever_way_it_was_typed(world):
+    commitment = world.hk_commitment
+    commitment.text_lo = "ສະໜັບສະໜູນງົວ 9 ໂຕ ໃຫ້ແຂວງ\u0e84\u0ecd\u0eb2ມ່ວນ"  # "am" typed as NIKHAHIT + AA
+    save_record(commitment, acting_user=world.admin)
+    commitment.refresh_from_db()
+    assert commitment.text_lo.endswith("\u0e84\u0eb3ມ່ວນ") and "\u0ecd\u0eb2" not in commitment.text_lo
