@@ -11,6 +11,3 @@ class BorderConfig(AppConfig):
         ("border:dashboard", _("Border")),
         ("border:map", _("Border map")),
     ]
-
-    def ready(self) -> None:
-        from . import jobs  # noqa: F401  (registers the daily marker-inspection alerts)

@@ -1,14 +1,12 @@
-"""Work every deployment needs on a schedule: clearing what has expired, and e-mailing users their alerts."""
+"""Work every deployment needs on a schedule: clearing what has expired (users hear of their alerts through notifications)."""
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
@@ -43,20 +41,3 @@ def clean_up(job: Any, progress: Progress) -> Outcome:
 
 
 every(3600, CLEAN_UP)
-
-
-def signed_in_users() -> Iterable[Any]:
-    """Active users who hold a role and have an e-mail address."""
-    return get_user_model().objects.filter(is_active=True, memberships__isnull=False).exclude(email="").distinct()
-
-
-def mail_each(users: Iterable[Any], compose: Callable[[Any], tuple[str, str] | None]) -> int:
-    """E-mail each user what `compose(user)` returns (subject, text), written in their language; None sends nothing."""
-    sent = 0
-    for user in users:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            message = compose(user)
-        if message is not None:
-            send_mail(message[0], message[1], None, [user.email])
-            sent += 1
-    return sent

@@ -175,10 +175,15 @@ def set_following(record: models.Model, follow: bool, *, acting_user: Actor) -> 
     return follow
 
 
+# How one hears of an event one has chosen nothing for: the daily reminders come in the daily digest
+# e-mail (as the daily alert e-mails did before them), everything else in the inbox only.
+DEFAULT_CHANNELS: dict[str, str] = {Event.COMMITMENT_DUE: Channel.DIGEST, Event.MARKER_OVERDUE: Channel.DIGEST}
+
+
 def preferences(user: User) -> dict[str, str]:
-    """How the user hears of each event (inbox only unless they chose otherwise)."""
+    """How the user hears of each event (as DEFAULT_CHANNELS says unless they chose otherwise)."""
     chosen = dict(Preference.objects.filter(user=user).values_list("event", "channel"))
-    return {event: chosen.get(event, Channel.INBOX) for event in Event.values}
+    return {event: chosen.get(event, DEFAULT_CHANNELS.get(event, Channel.INBOX)) for event in Event.values}
 
 
 @transaction.atomic
@@ -330,12 +335,17 @@ def remind(today: datetime.date | None = None) -> int:
 
 def mail(channel: str, since: datetime.datetime) -> int:
     """E-mail each user who asked for `channel` their notifications of those events not yet e-mailed; returns e-mails sent."""
-    chosen: dict[Any, set[str]] = {}
-    for user_id, event in Preference.objects.filter(channel=channel).values_list("user_id", "event"):
-        chosen.setdefault(user_id, set()).add(event)
+    by_default = {event for event, default in DEFAULT_CHANNELS.items() if default == channel}
+    chosen: dict[Any, dict[str, str]] = {}
+    for user_id, event, their_channel in Preference.objects.values_list("user_id", "event", "channel"):
+        chosen.setdefault(user_id, {})[event] = their_channel
     sent = 0
-    for user in get_user_model().objects.filter(pk__in=chosen, is_active=True).exclude(email=""):
-        waiting = list(inbox(user).filter(event__in=chosen[user.pk], emailed_at__isnull=True, read_at__isnull=True,
+    for user in get_user_model().objects.filter(is_active=True, notifications__emailed_at__isnull=True).exclude(email="").distinct():
+        theirs = chosen.get(user.pk, {})
+        wanted = {event for event, their_channel in theirs.items() if their_channel == channel} | (by_default - set(theirs))
+        if not wanted:
+            continue
+        waiting = list(inbox(user).filter(event__in=wanted, emailed_at__isnull=True, read_at__isnull=True,
                                           created_at__gte=since).order_by("created_at"))
         if not waiting:
             continue

@@ -148,6 +148,6 @@ def test_a_job_made_by_no_one_is_seen_by_administrators_only(client, world):
 
 def test_the_scheduler_queues_each_scheduled_job_once_per_period(world, settings, mailoutbox):
     first = services.schedule()
-    assert set(first) >= {"jobs.clean_up", "border.inspection_alerts", "tracking.commitments_due"}
+    assert set(first) >= {"jobs.clean_up", "notifications.reminders", "notifications.mail", "notifications.digest"}
     assert services.schedule() == []  # a second scheduler in the same period queues nothing
-    assert Job.objects.filter(kind="border.inspection_alerts", state=State.DONE).count() == 1
+    assert Job.objects.filter(kind="notifications.reminders", state=State.DONE).count() == 1

@@ -178,3 +178,21 @@ def test_a_webhook_needs_known_events_and_a_long_secret(client, world):
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"events", "secret"}
     assert not Webhook.objects.exists()
+
+
+def test_reminders_come_in_the_daily_digest_unless_one_chose_otherwise(world):
+    from bordertwin.core.services import save_record
+
+    commitment = world.hk_commitment
+    commitment.due_date = timezone.localdate() + datetime.timedelta(days=7)
+    save_record(commitment, acting_user=world.admin)
+    for user, address in ((world.la_district_editor, "nakai@example.org"), (world.vn_province_editor, "hatinh@example.org")):
+        user.email = address
+        user.save()
+    Preference.objects.create(user=world.vn_province_editor, event="commitment_due", channel="inbox")
+    job_services.start(jobs.REMINDERS, None)
+    job_services.start(jobs.MAIL, None)
+    assert mail.outbox == []
+    job_services.start(jobs.DIGEST, None)
+    [sent] = mail.outbox
+    assert sent.to == ["nakai@example.org"] and "Hỗ trợ 9 con bò nái" in sent.body
