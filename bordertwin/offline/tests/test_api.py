@@ -159,3 +159,19 @@ def test_the_app_is_installable_and_its_worker_controls_the_whole_site(client):
     body = worker.content.decode()
     assert "/static/border/geo/vn-la.geojson" in body and '"/outbox/"' in body
     assert client.get("/outbox/").status_code == 302  # the outbox itself is for signed-in users
+
+
+def test_an_editors_outbox_offers_the_activity_and_delivery_forms_with_the_models_choices(client, world):
+    client.force_login(world.vn_province_editor)
+    page = client.get("/outbox/")
+    assert page.status_code == 200
+    forms = {form["kind"]: form for form in page.context["forms"]}
+    assert list(forms) == ["patrol", "inspection", "incident", "activity", "delivery"]
+    delivery = {f["name"]: f for f in forms["delivery"]["fields"]}
+    assert delivery["commitment"] == {**delivery["commitment"], "type": "ref", "ref": "commitments", "within": "partnership"}
+    assert delivery["item"]["required"] and not delivery["notes"]["required"]
+    assert delivery["giver_side"]["type"] == "choice" and "VN" in [value for value, _ in delivery["giver_side"]["choices"]]
+    assert b'id="offline-forms"' in page.content and b'id="offline-messages"' in page.content
+    bundle = client.get("/api/v1/offline/scope/").json()
+    assert bundle["may_add"]["activity"] and bundle["may_add"]["delivery"] and not bundle["may_add"]["patrol"]
+    assert world.hk_commitment.pk in {c["id"] for c in bundle["commitments"]}
