@@ -51,7 +51,7 @@ def _entered(record: Any) -> None:
     connection = transaction.get_connection()
     actor = _acting()
     if not connection.in_atomic_block:
-        services.records_entered({type(record): {record.pk: actor}})
+        later(lambda: services.records_entered({type(record): {record.pk: actor}}))  # at once, and robustly
         return
     batch = getattr(connection, "_notify_entered", None)
     # A commit or a rollback gives the connection a new list of hooks: a batch of an earlier transaction is not reused.
