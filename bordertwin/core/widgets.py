@@ -57,6 +57,14 @@ def chosen_ids(value: list[Any]) -> list[int]:
     return [int(v) for v in value if str(v).isdigit() and int(v) < 2**63]
 
 
+def first_rows(queryset: QuerySet) -> list[Any] | None:
+    """The records of `queryset` in its order when there are at most CHOICES_LIMIT, else None. Whether there are
+    more is asked without the order, which a big table could only answer by sorting all its rows."""
+    if len(queryset.order_by().values_list("pk")[: CHOICES_LIMIT + 1]) > CHOICES_LIMIT:
+        return None
+    return list(queryset[:CHOICES_LIMIT])
+
+
 class RecordSelect(forms.Select):
     """A drop-down of a few records, or a search among many (see the module)."""
 
@@ -82,8 +90,8 @@ class RecordSelect(forms.Select):
         queryset = self._queryset()
         self.few, self.searching = None, False
         if queryset is not None:
-            self.few = list(queryset[: CHOICES_LIMIT + 1])
-            self.searching = len(self.few) > CHOICES_LIMIT
+            self.few = first_rows(queryset)
+            self.searching = self.few is None
         context = super().get_context(name, value, attrs)
         if self.searching and queryset is not None:
             context["widget"]["search_url"] = reverse("core:record_choices")
@@ -122,19 +130,18 @@ class RecordCheckboxes(forms.CheckboxSelectMultiple):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         queryset = getattr(self.choices, "queryset", None)
-        self.few = None if queryset is None else list(queryset[: CHOICES_LIMIT + 1])
+        self.few = None if queryset is None else first_rows(queryset)
         context = super().get_context(name, value, attrs)
-        context["widget"]["too_many"] = self.few is not None and len(self.few) > CHOICES_LIMIT
+        context["widget"]["too_many"] = queryset is not None and self.few is None
         return context
 
     def optgroups(self, name: str, value: list[Any], attrs: dict[str, Any] | None = None) -> list[Any]:
         queryset = getattr(self.choices, "queryset", None)
-        few = self.few
-        if queryset is None or few is None:
+        if queryset is None:
             return super().optgroups(name, value, attrs)
         field = self.choices.field  # type: ignore[attr-defined]  # a ModelChoiceIterator's field
         chosen = {str(pk) for pk in chosen_ids(value)}
-        records = few if len(few) <= CHOICES_LIMIT else list(queryset.filter(pk__in=chosen)) if chosen else []
+        records = self.few if self.few is not None else list(queryset.filter(pk__in=chosen)) if chosen else []
         options = [
             self.create_option(name, str(obj.pk), field.label_from_instance(obj), str(obj.pk) in chosen, index)
             for index, obj in enumerate(records)

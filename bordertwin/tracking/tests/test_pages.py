@@ -186,7 +186,7 @@ def test_list_pages_take_a_constant_number_of_queries(client, world, django_asse
     client.force_login(world.vn_province_editor)
     for url in ["/tracking/activities/", "/tracking/deliveries/", "/tracking/exchange-rates/", "/tracking/review-periods/",
                 "/tracking/activities/?export=csv", "/tracking/deliveries/?export=xlsx"]:
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(14):  # a choice among records: whether it has few, then those few in order
             assert client.get(url).status_code == 200, url
 
 
