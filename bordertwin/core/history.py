@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db import models
+from django.db.models import Q
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from simple_history.models import ModelChange
@@ -69,17 +70,31 @@ def _changes(record: Any, previous: Any) -> list[ModelChange]:
 
 def change_entries(
     obj: models.Model, limit: int | None = None, hidden: Collection[str] = (), since: datetime.datetime | None = None,
+    rows: slice | None = None,
 ) -> list[ChangeEntry]:
     """The change log of `obj`, newest first, the rows of one request merged into one entry.
 
     Fields in `hidden` show that they changed but not their values; with `since`, only the
     changes made from then on are told (see `record_history` and `access.history_since`).
+    With `rows` (a slice of the history rows, newest first), only those rows are read, and the one
+    before the oldest of them to tell what it changed: a page of a busy record's history.
     """
     model = type(obj)
     history = obj.history  # type: ignore[attr-defined]  # simple-history adds `history` to the models it tracks
-    records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
+    ordered = history.select_related("history_user").order_by("-history_date", "-history_id")
+    if rows is not None:
+        shown = list((ordered if since is None else ordered.filter(history_date__gte=since))[rows.start: rows.stop])
+        records = list(shown)
+        if shown:
+            last = shown[-1]
+            earlier = Q(history_date__lt=last.history_date) | Q(history_date=last.history_date, history_id__lt=last.history_id)
+            before = ordered.filter(earlier).first()
+            if before is not None:
+                records.append(before)
+    else:
+        records = shown = list(ordered)
     pairs = []
-    for index, record in enumerate(records):
+    for index, record in enumerate(shown):
         previous = records[index + 1] if index + 1 < len(records) else None
         pairs.append((record, _changes(record, previous) if previous else []))
     wanted: dict[type[models.Model], set[Any]] = {}

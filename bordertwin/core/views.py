@@ -30,6 +30,8 @@ from .models import Attachment, BaseRecord, JournalEntry
 from .tables import Table, csv_response, xlsx_response
 
 EXPORT_FORMATS = {"csv", "xlsx"}
+# History rows shown on a page of a record's history.
+HISTORY_PAGE = 50
 
 
 def page_size(request: HttpRequest) -> int:
@@ -255,8 +257,21 @@ def record_history(request: HttpRequest, content_type_id: int, pk: int) -> HttpR
     obj = _record(request, content_type_id, pk, deleted=True)
     hidden = access.hidden_fields(request.user, obj)
     since = access.history_since(request.user, obj)
+    # A page of HISTORY_PAGE history rows (a busy record has thousands), and one more to know whether another follows.
+    number = widgets.chosen_ids([request.GET.get("page", "1")])
+    if not number or not 1 <= number[0] <= 10**9:
+        raise Http404
+    start = (number[0] - 1) * HISTORY_PAGE
+    entries = change_entries(obj, hidden=hidden, since=since, rows=slice(start, start + HISTORY_PAGE))
+    later = obj.history.order_by("-history_date", "-history_id")
+    if since is not None:
+        later = later.filter(history_date__gte=since)
+    more = later[start + HISTORY_PAGE: start + HISTORY_PAGE + 1].exists()
+    if number[0] > 1 and not entries:
+        raise Http404
     return render(request, "core/record_history.html", {
-        "record": obj, "since": since, "entries": change_entries(obj, hidden=hidden, since=since),
+        "record": obj, "since": since, "entries": entries,
+        "page": number[0], "previous_page": number[0] - 1, "next_page": number[0] + 1 if more else None,
     })
 
 
