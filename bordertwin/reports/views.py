@@ -129,18 +129,30 @@ def review_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return redirect(review_jobs.queue_review(request.user, partnership, fmt, *asked.arguments()))
 
 
-def province_review_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every partnership of a province the user sees, reviewed for ?from=&to= in ?lang=, made by a background job."""
-    province = access.visible_or_404(Place.objects.filter(level="province"), request.user, pk)
+def province_parameters(request: HttpRequest) -> tuple[datetime.date, datetime.date, str] | list[str]:
+    """The period (by default the year to today) and language of a province-wide report, or what is wrong with them."""
     form = ReviewForm.from_query(request.GET)
     if not form.is_valid():
-        return bad_request(request, [str(message) for messages in form.errors.values() for message in messages])
+        return [str(message) for messages in form.errors.values() for message in messages]
     date_to = form.cleaned_data["date_to"] or timezone.localdate()
-    date_from = form.cleaned_data["date_from"] or date_to.replace(year=date_to.year - 1, day=min(date_to.day, 28))
+    date_from = form.cleaned_data["date_from"] or date_to.replace(year=max(datetime.MINYEAR, date_to.year - 1),
+                                                                  day=min(date_to.day, 28))
     if date_from > date_to:
-        return bad_request(request, [_("The period must begin before it ends.")])
-    language = form.cleaned_data["lang"] or (translation.get_language() or "vi")[:2]
-    return redirect(review_jobs.queue_province_review(request.user, province, date_from, date_to, language))
+        return [_("The period must begin before it ends.")]
+    return date_from, date_to, form.cleaned_data["lang"] or (translation.get_language() or "vi")[:2]
+
+
+def visible_province(request: HttpRequest, pk: int) -> Place:
+    return access.visible_or_404(Place.objects.filter(level="province"), request.user, pk)
+
+
+def province_review_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every partnership of a province the user sees, reviewed for ?from=&to= in ?lang=, made by a background job."""
+    province = visible_province(request, pk)
+    asked = province_parameters(request)
+    if isinstance(asked, list):
+        return bad_request(request, asked)
+    return redirect(review_jobs.queue_province_review(request.user, province, *asked))
 
 
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:

@@ -623,6 +623,9 @@ def api_route(method: str, path: str, m: dict[str, Any]) -> Route | None:
     if path == "/api/v1/partnerships/{id}/review.{fmt}":
         concrete = path.replace("{id}", str(m["records"]["partnership"].pk)).replace("{fmt}", "xlsx")
         return Route("POST", concrete, record_rule("partnership", "view"), {})
+    if path == "/api/v1/places/{id}/review.docx":  # a province's review report: anyone signed in, for what they see
+        province = m["records"]["partnership"].vn_place.parent
+        return Route("POST", path.replace("{id}", str(province.pk)), open_to(EVERY_SIGNED_IN), {})
     if path == "/api/v1/notifications/{id}/read/":  # the LA district editor's notification: theirs alone
         return Route("POST", path.replace("{id}", str(m["notification"].pk)), managed_by(frozenset({LA_DISTRICT_EDITOR})), {})
     if path == "/api/v1/auth/tokens/{id}/":  # the LA district editor's token: theirs, and their administrators'

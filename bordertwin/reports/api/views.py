@@ -1,4 +1,5 @@
-"""The review report through the API: 202 and a job to poll, the same parameters as the page (?from=&to=&lang=&issuer=&signer=)."""
+"""The review reports through the API: 202 and a job to poll, the same parameters as the pages
+(?from=&to=&lang=, and &issuer=&signer= for a partnership's)."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -24,3 +25,15 @@ class ReviewReportView(APIView):
         if isinstance(parameters, list):
             return Response({"errors": parameters}, status=400)
         return accepted(request, jobs.queue_review(request.user, partnership, fmt, *parameters.arguments()))
+
+
+class ProvinceReviewReportView(APIView):
+    """The province-wide review report (DOCX) of every partnership of a province the user sees: 202 and its job."""
+
+    @extend_schema(request=None, responses={202: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        province = views.visible_province(request, pk)
+        parameters = views.province_parameters(request)
+        if isinstance(parameters, list):
+            return Response({"errors": parameters}, status=400)
+        return accepted(request, jobs.queue_province_review(request.user, province, *parameters))

@@ -57,3 +57,15 @@ def test_a_place_that_is_not_a_province_has_no_province_report(client, review):
     client.force_login(review.world.admin)
     assert client.get(f"/reports/provinces/{place('LA-D-NAKAI').pk}/review.docx").status_code == 404
     assert client.get(f"/reports/provinces/{place('LA-P-KHAMMOUANE').pk}/review.docx?from=2024-01-01&to=2023-01-01").status_code == 400
+
+
+def test_the_api_queues_the_province_report_and_answers_with_its_job(client, review):
+    client.force_login(review.world.la_province_editor)
+    khammouane = place("LA-P-KHAMMOUANE").pk
+    response = client.post(f"/api/v1/places/{khammouane}/review.docx?{PERIOD}&lang=lo")
+    assert response.status_code == 202 and response["Location"].endswith(f"/api/v1/jobs/{response.json()['id']}/")
+    job = Job.objects.get(pk=response.json()["id"])
+    assert job.kind == "reports.province_review" and job.parameters["language"] == "lo"
+    assert client.post(f"/api/v1/places/{place('LA-D-NAKAI').pk}/review.docx").status_code == 404
+    bad = client.post(f"/api/v1/places/{khammouane}/review.docx?from=2024-01-01&to=2023-01-01")
+    assert bad.status_code == 400 and bad.json()["errors"]
