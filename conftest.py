@@ -31,6 +31,7 @@ class ModuleRows:
     `with module_db.writing():` (with the settings every test has, its files in one media
     folder that the module's tests share), each test runs in a savepoint on top of them
     (the `db` fixture) and its own changes are rolled back, and after the module everything is.
+    Not for transactional tests (`transaction=True`, `live_server`): they need committed rows.
     """
 
     def __init__(self, blocker: Any, media: Path) -> None:
