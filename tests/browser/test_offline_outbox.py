@@ -19,7 +19,9 @@ from bordertwin.border.models import Incident, Marker, MarkerInspection, Patrol
 from bordertwin.border.tests.test_services import PNG
 from bordertwin.core import services as core_services
 from bordertwin.core.models import Attachment
+from bordertwin.partnerships.models import Unit
 from bordertwin.testing import PASSWORD, build_world, ensure_reference
+from bordertwin.tracking.models import Activity, Delivery
 
 from .conftest import Steps
 from .test_patrol_map import build_segment
@@ -248,3 +250,48 @@ def test_province_names_on_the_map_are_names_without_natural_earths_editorial_br
     assert not [p for p in provinces if "[" in p["name"] + p["name_vi"]]
     names = {(p["name"], p["name_vi"]) for p in provinces if p["iso"] == "LA-VI"}
     assert names == {("Vientiane", "Viêng Chăn"), ("Vientiane Prefecture", "Thủ đô Viêng Chăn")}
+
+
+def test_an_editor_records_an_activity_and_a_delivery_offline(live_server, officer_page: Page) -> None:
+    page = officer_page
+    ensure_reference()
+    world = build_world()
+    steps = Steps(page, "offline_editor")
+    sign_in_to_the_outbox(page, live_server.url, world.vn_province_editor.username)
+    expect(page.locator("#new-entry button")).to_have_text(["Hoạt động", "Khoản hỗ trợ"])
+
+    page.context.set_offline(True)
+    page.click("#new-entry button[data-kind='activity']")
+    page.select_option(field(page, "partnership"), label=str(world.hk_nakai))
+    page.select_option(field(page, "kind"), index=1)
+    page.fill(field(page, "title"), "Giao lưu văn nghệ tại bản Noỏng Mạ")
+    page.fill(field(page, "started_on"), "2026-11-28")
+    page.click("form.offline-form button[type=submit]")
+    page.click("#new-entry button[data-kind='delivery']")
+    page.select_option(field(page, "partnership"), label=str(world.hk_nakai))
+    # Only the chosen partnership's commitments are offered.
+    expect(page.locator(options("commitment"))).to_have_count(2)
+    page.select_option(field(page, "commitment"), str(world.hk_commitment.pk))
+    page.select_option(field(page, "category"), "livestock")
+    page.fill(field(page, "item"), "Bò nái")
+    page.fill(field(page, "quantity"), "9")
+    page.select_option(field(page, "giver_side"), "VN")
+    page.fill(field(page, "delivered_on"), "2026-11-28")
+    steps.shot("delivery-form")
+    page.click("form.offline-form button[type=submit]")
+    expect(page.locator("#waiting li.entry")).to_have_count(2)
+    steps.shot("outbox-waiting")
+
+    page.context.set_offline(False)
+    # The activity goes; the delivery comes back: a quantity needs its unit.
+    refused = page.locator("#attention li.entry.refused")
+    expect(refused).to_contain_text("Số lượng phải có cả con số và đơn vị tính.")
+    expect(page.locator("#sent li.entry")).to_have_count(1)
+    steps.shot("delivery-refused")
+    refused.locator("button.fix").click()
+    page.select_option(field(page, "unit"), str(Unit.objects.get(code="head").pk))
+    page.click("form.offline-form button[type=submit]")
+    expect(page.locator("#sent li.entry")).to_have_count(2)
+    assert Activity.objects.get().title == "Giao lưu văn nghệ tại bản Noỏng Mạ"
+    delivery = Delivery.objects.get()
+    assert (delivery.item, delivery.commitment_id, delivery.quantity) == ("Bò nái", world.hk_commitment.pk, 9)
