@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     navigation = [("home", _("Overview"))]
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import caching, signals  # noqa: F401

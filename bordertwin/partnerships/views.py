@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bordertwin import access
+from bordertwin.core import caching
 from bordertwin.core.history import change_entries
 from bordertwin.core.languages import in_reader_language
 from bordertwin.core.registry import register_model_views
@@ -180,10 +181,13 @@ def home(request: HttpRequest) -> HttpResponse:
     """The overview: the partnerships, agreements and open commitments in the user's scope, and their roles."""
     user = request.user
     partnerships = Partnership.objects.restrict(user).with_sides()
-    context = {
+    counts = caching.for_scope("home", user, lambda: {
         "partnership_count": partnerships.count(),
         "agreement_count": Agreement.objects.restrict(user).count(),
         "open_commitment_count": Commitment.objects.restrict(user).filter(status__in=services.OPEN_STATUSES).count(),
+    })
+    context = {
+        **counts,
         "partnerships": partnerships.order_by("-updated_at")[:8],
         "memberships": access.signed_in_user(user).memberships.select_related("place", "organisation"),
     }

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from bordertwin import access
+from bordertwin.core import caching
 from bordertwin.partnerships.models import Partnership, sides
 from bordertwin.places.models import Place
 
@@ -46,7 +47,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         province = Place.objects.filter(pk=int(chosen), level="province").first()
         if province is None:
             return bad_request(request, [_("Choose a province from the list.")])
-    context = dashboards.overview(request.user, province)
+    context = caching.for_scope("overview", request.user, lambda: dashboards.overview(request.user, province), province and province.pk)
     context["province"] = province
     context["languages"] = settings.LANGUAGES
     return render(request, "reports/overview.html", context)
@@ -54,7 +55,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = access.visible_or_404(Partnership.objects.with_sides(), request.user, pk)
-    context = dashboards.partnership_dashboard(partnership, request.user)
+    context = caching.for_scope("dashboard", request.user, lambda: dashboards.partnership_dashboard(partnership, request.user), partnership.pk)
     context["partnership"] = partnership
     return render(request, "reports/dashboard.html", context)
 
