@@ -90,8 +90,9 @@ class Pagination(PageNumberPagination):
         # An empty queryset (a reader without scope) has no SQL: it is counted, at no cost.
         if not queryset.query.is_empty() and not set(request.query_params) - PAGING_PARAMETERS:
             # The whole table (paging.estimated_total), or all a reader's scope holds: a count would read it all.
-            estimate = paging.estimated_total(queryset)
-            if estimate is None:
+            if paging.whole_table(queryset):
+                estimate = paging.estimated_total(queryset)
+            else:
                 planned = planned_rows(queryset)
                 estimate = planned if planned is not None and planned > paging.ESTIMATE_ABOVE else None
         self.django_paginator_class = DjangoPaginator if estimate is None else partial(paging.EstimatedPaginator, estimate=estimate)  # type: ignore[assignment]  # a paginator class with the estimate bound
