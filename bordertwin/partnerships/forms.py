@@ -40,6 +40,7 @@ class PartnershipForm(RecordForm):
 
 
 class AgreementForm(RecordForm):
+    choice_forward = {"follows": {"partnership": "partnership"}}
     class Meta:
         model = Agreement
         fields = [
@@ -63,6 +64,7 @@ class AgreementForm(RecordForm):
 
 
 class CommitmentForm(RecordForm):
+    choice_forward = {"parent": {"agreement": "agreement"}}
     class Meta:
         model = Commitment
         fields = [

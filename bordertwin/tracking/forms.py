@@ -52,6 +52,7 @@ class ActivityForm(PartnershipRecordForm):
 
 class DeliveryForm(PartnershipRecordForm):
     commitment_field = "commitment"
+    choice_forward = {"commitment": {"partnership": "agreement__partnership"}}
 
     class Meta:
         model = Delivery
