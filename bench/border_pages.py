@@ -28,6 +28,7 @@ import random
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -46,7 +47,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import MARK, PAIRS  # noqa: E402 - after the path is set
 
 VENV_BIN = Path(sys.executable).parent
-APP_PORT, FLOOR_PORT = 8761, 8762
 PAGE = 50
 TARGETS = {"api": 0.67, "html": 0.5}  # share of the floor's req/s
 P95_MS = 100
@@ -178,6 +178,13 @@ def gunicorn(module: str, port: int, cwd: Path, env: dict[str, str], logs: Path)
         log.close()
 
 
+def free_port() -> int:
+    """A port nobody listens on now (two runs of the bench at once must not answer each other's requests)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def get(url: str, cookie: str) -> int:
     request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - our own server
     try:
@@ -277,9 +284,10 @@ def main() -> int:
 
     print(f"{len(picks['p'])} partnerships, {len(picks['s'])} segments, {len(picks['m'])} markers in the viewer's scope "
           f"({args.scope}); {args.connections} connections, {args.duration} s each; load average {os.getloadavg()[0]:.2f}")
-    with gunicorn("bordertwin.wsgi", APP_PORT, ROOT, env, workdir) as app, \
-            gunicorn("floor.wsgi", FLOOR_PORT, workdir / "floor", floor_env, workdir):
-        app_base, floor_base = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{FLOOR_PORT}"
+    app_port, floor_port = free_port(), free_port()
+    with gunicorn("bordertwin.wsgi", app_port, ROOT, env, workdir) as app, \
+            gunicorn("floor.wsgi", floor_port, workdir / "floor", floor_env, workdir):
+        app_base, floor_base = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{floor_port}"
         checks = {e.name: paths_for(e, picks, rng) for e in chosen}
         for name, paths in checks.items():  # signed in and served: every endpoint answers 200 before it is timed
             for path in paths[:3]:
