@@ -175,3 +175,19 @@ def test_an_editors_outbox_offers_the_activity_and_delivery_forms_with_the_model
     bundle = client.get("/api/v1/offline/scope/").json()
     assert bundle["may_add"]["activity"] and bundle["may_add"]["delivery"] and not bundle["may_add"]["patrol"]
     assert world.hk_commitment.pk in {c["id"] for c in bundle["commitments"]}
+
+
+def test_the_scope_bundle_takes_a_constant_number_of_queries(api, world, border, django_assert_max_num_queries):
+    from decimal import Decimal
+
+    from bordertwin.border.models import Marker
+    from bordertwin.core.services import save_record
+
+    api.force_authenticate(world.vn_border_officer)
+    with django_assert_max_num_queries(11):
+        assert len(api.get("/api/v1/offline/scope/").json()["markers"]) == 3
+    for n in range(20):
+        save_record(Marker(segment=border.segment, number=f"6{n:02d}", latitude=Decimal("18.2"), longitude=Decimal("105.66"),
+                           marker_type="secondary"), acting_user=world.admin)
+    with django_assert_max_num_queries(11):
+        assert len(api.get("/api/v1/offline/scope/").json()["markers"]) == 23
