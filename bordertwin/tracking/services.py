@@ -1,6 +1,7 @@
 """The rules of tracking: totals through dated rates, progress of commitments, two-sided confirmation, period locks."""
 
 import datetime
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -77,12 +78,10 @@ class RateBook:
                 self.by_pair[(source, target)].append((valid_on, rate))
 
     def _latest(self, pair: tuple[str, str], on: datetime.date) -> tuple[datetime.date, Decimal] | None:
-        found = None
-        for valid_on, rate in self.by_pair.get(pair, []):
-            if valid_on > on:
-                break
-            found = (valid_on, rate)
-        return found
+        rates = self.by_pair.get(pair, [])
+        # The last rate dated on or before `on` (of a day's rates, the last recorded): a binary search by date.
+        index = bisect_right(rates, on, key=lambda rate: rate[0])
+        return rates[index - 1] if index else None
 
     def convert(self, amount: Decimal, currency: str, to_currency: str, on: datetime.date) -> Decimal | None:
         """`amount` in `to_currency` at the latest rate on or before `on` (direct, or the inverse of the reverse rate)."""
