@@ -12,9 +12,11 @@
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
-      if (!user || !navigator.onLine || !registration.active) { ready("1"); return; }
+      // Once per browser session and user: keep the outbox and the map ready for when the connection goes.
+      var warmed = window.sessionStorage.getItem("bt-offline-warm") === String(user);
+      if (!user || warmed || !navigator.onLine || !registration.active) { ready("1"); return; }
       var channel = new MessageChannel();
-      channel.port1.onmessage = function () { ready("1"); };
+      channel.port1.onmessage = function () { window.sessionStorage.setItem("bt-offline-warm", String(user)); ready("1"); };
       registration.active.postMessage({ type: "warm" }, [channel.port2]);
     }).catch(function () { ready("0"); });
   }
@@ -28,6 +30,7 @@
       if (rows.length && !window.confirm(signout.getAttribute("data-unsent").replace("{count}", rows.length))) {
         return false;
       }
+      window.sessionStorage.removeItem("bt-offline-warm");
       return window.BTOffline.forget(user).then(function () {
         return window.caches ? window.caches.delete(window.BTOffline.PAGE_CACHE) : true;
       }).then(function () { return true; });
