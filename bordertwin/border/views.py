@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -20,7 +21,7 @@ from bordertwin.core.forms import ReasonForm, apply_errors
 from bordertwin.core.models import Attachment
 from bordertwin.core.registry import register_model_views
 from bordertwin.core.tables import Column, Table
-from bordertwin.core.views import RecordCreateView, RecordDetailView, RecordListView, RecordUpdateView
+from bordertwin.core.views import RecordCreateView, RecordDetailView, RecordListView, RecordUpdateView, page_size
 from bordertwin.partnerships.models import sides
 
 from . import alerts, services
@@ -126,7 +127,9 @@ class MarkerDetailView(RecordDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         inspections = MarkerInspection.objects.restrict(self.request.user).filter(marker=self.object)
-        context["inspections"] = with_photos(inspections.order_by("-inspected_on", "-pk"))
+        # A page at a time: a marker inspected every few days for years has thousands.
+        page = Paginator(inspections.order_by("-inspected_on", "-pk"), page_size(self.request)).get_page(self.request.GET.get("page"))
+        context.update(inspections=with_photos(cast(QuerySet, page.object_list)), page_obj=page, query="")
         context["last_condition_label"] = services.condition_label(self.object.last_condition)
         return context
 
