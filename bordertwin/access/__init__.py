@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from .coverage import covered_places, forget_places
 from .declarations import Governed, Kind
+from .lookups import AnyOf
 from .roles import Role
 from .users import Actor, User
 
@@ -102,9 +103,9 @@ class Scope:
         governed = declaration(model)
         condition = Q(pk__in=[])
         for lookup in governed.access_places:
-            condition |= Q(**{f"{lookup}__in": self.place_ids})
+            condition |= Q(**{f"{lookup}__{AnyOf.lookup_name}": self.place_ids})
         for lookup in governed.access_organisations:
-            condition |= Q(**{f"{lookup}__in": self.organisation_ids})
+            condition |= Q(**{f"{lookup}__{AnyOf.lookup_name}": self.organisation_ids})
         return condition
 
     def covers_instance(self, obj: Model) -> bool:
