@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, permissions, status
@@ -47,6 +49,10 @@ class TokenListView(generics.GenericAPIView):
         username = self.request.query_params.get("user")
         if not username:
             return access.signed_in_user(self.request.user)
+        try:
+            ProhibitNullCharactersValidator()(username)
+        except ValidationError as invalid:
+            raise exceptions.ValidationError({"user": invalid.messages}) from invalid
         return get_object_or_404(services.manageable_users(self.request.user), username=username)
 
     def get_queryset(self) -> Any:

@@ -96,3 +96,10 @@ def test_a_deactivated_users_token_answers_401(api, client, world):
     client.force_login(world.la_administrator)
     client.post(f"/accounts/users/{world.la_district_editor.pk}/active/", {"active": "0"})
     assert authorised(api, token.key).get("/api/v1/partnerships/").status_code == 401
+
+
+def test_a_username_with_a_nul_character_is_refused_with_400_not_a_server_error(api, world):
+    admin = issue_token(world.la_administrator)
+    answer = authorised(api, admin.key).get("/api/v1/auth/tokens/?user=la-district%00editor")
+    assert answer.status_code == 400
+    assert "user" in answer.json()
