@@ -106,4 +106,4 @@ def test_templates_are_compiled_once_per_process_when_debug_is_off(settings: Any
 
     assert settings.DEBUG is False
     assert not settings.TEMPLATES[0].get("OPTIONS", {}).get("loaders"), "loaders set by hand: keep the cached loader"
-    assert isinstance(engines["django"].engine.template_loaders[0], Loader)  # type: ignore[attr-defined]
+    assert isinstance(engines["django"].engine.template_loaders[0], Loader)  # type: ignore[attr-defined]  # the stubs type engines[...] as BaseEngine, which has no .engine
