@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import coverage
 from .coverage import covered_places, forget_places
 from .declarations import Governed, Kind
 from .lookups import AnyOf
@@ -176,6 +177,11 @@ def _scope(actor: Actor | None, action: str, kind: Kind) -> Scope:
     scopes = user.__dict__.setdefault("_access_scopes", {})
     if (action, kind) in scopes:
         return scopes[action, kind]
+    key = coverage.scope_key(user.pk, action, kind.value)
+    kept = coverage.kept(key)
+    if kept is not None:
+        scopes[action, kind] = Scope(*kept)
+        return scopes[action, kind]
     everywhere, place_ids, organisation_ids = False, set[int](), set[int]()
     place_cache = user.__dict__.setdefault("_access_places", {})
     for membership in _memberships(user):
@@ -190,6 +196,7 @@ def _scope(actor: Actor | None, action: str, kind: Kind) -> Scope:
         else:
             everywhere = True
     result = Scope(everywhere, place_ids, organisation_ids)
+    coverage.keep(key, (everywhere, place_ids, organisation_ids))
     scopes[action, kind] = result
     return result
 

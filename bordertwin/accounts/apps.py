@@ -1,8 +1,10 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from bordertwin.access import coverage
 from bordertwin.access.users import Actor, User
 
 
@@ -26,6 +28,15 @@ class AccountsConfig(AppConfig):
         from .services import remove_dead_tokens
 
         also_clean("api_tokens", remove_dead_tokens)
+
+        membership = self.get_model("Membership")
+        post_save.connect(_memberships_changed, sender=membership, dispatch_uid="memberships-changed-save")
+        post_delete.connect(_memberships_changed, sender=membership, dispatch_uid="memberships-changed-delete")
+
+
+def _memberships_changed(sender: Any, **kwargs: Any) -> None:
+    """A role granted or withdrawn: the scopes kept for every user are renewed."""
+    coverage.forget_memberships()
 
 
 def _note_last_login(sender: Any, user: User, **kwargs: Any) -> None:
