@@ -326,6 +326,8 @@ if REDIS_URL:
         "KEY_PREFIX": "bordertwin",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }}
+    # Sessions are read from the shared cache (kept in the database too): no query per request for them.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("BORDERTWIN_JOB_TIMEOUT", 3600)}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     INSTALLED_APPS.append("django_rq")
