@@ -1,5 +1,6 @@
 """The base serializer and viewset of every API resource: visible rows only, writes through core.services."""
 
+import copy
 from typing import Any, cast
 
 from django.conf import settings
@@ -64,8 +65,22 @@ class RecordSerializer(serializers.ModelSerializer):
             self._url_pattern = pattern
         return pattern.format(pk=obj.pk) if pattern else ""
 
+    @property
+    def _readable_fields(self) -> list[serializers.Field]:
+        # Found once per serializer, not once per row of a list (DRF walks all fields for every row).
+        readable: list[serializers.Field] | None = self.__dict__.get("_readable")
+        if readable is None:
+            readable = self.__dict__["_readable"] = [field for field in self.fields.values() if not field.write_only]
+        return readable
+
     def get_fields(self) -> dict[str, serializers.Field]:
-        fields = super().get_fields()
+        # What the model and Meta give is the same on every request: built once per class (DRF inspects the
+        # model anew for every serializer), then copied, as DRF copies the declared fields.
+        built: dict[str, serializers.Field] | None = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            setattr(type(self), "_built_fields", built)  # noqa: B010 - on this class only, read back from its __dict__
+        fields = copy.deepcopy(built)
         if self.instance is None:
             fields[versions.CLIENT_UUID] = versions.client_uuid_field()
         return fields
