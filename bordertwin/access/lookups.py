@@ -19,7 +19,9 @@ class AnyOf(Lookup):
     prepare_rhs = False
 
     def get_prep_lookup(self) -> Any:
-        return sorted(self.lhs.output_field.get_prep_value(value) for value in self.rhs)
+        prepare = self.lhs.output_field.get_prep_value
+        # A scope's ids are ints already: only anything else is prepared, not each of hundreds of ids.
+        return sorted(value if type(value) is int else prepare(value) for value in self.rhs)
 
     def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, Any]:
         if connection.vendor != "postgresql":

@@ -15,6 +15,7 @@ def test_it_selects_the_rows_in_the_set_as_in_does_through_a_relation_too():
     assert set(Place.objects.filter(pk__any_of=ids)) == set(Place.objects.filter(pk__in=ids))
     assert set(Place.objects.filter(parent__any_of=ids)) == set(Place.objects.filter(parent__in=ids))
     assert Place.objects.filter(parent__any_of=ids).exists()
+    assert set(Place.objects.filter(pk__any_of={str(pk) for pk in ids})) == set(Place.objects.filter(pk__in=ids))
 
 
 def test_an_empty_set_matches_nothing_and_or_keeps_the_other_branch():
