@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from bordertwin.access import Role
-from bordertwin.testing import make_user
+from bordertwin.testing import ensure_reference, make_user
 from bordertwin.tracking.models import Delivery
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -29,6 +29,7 @@ RESOURCES = ["partnerships", "agreements", "commitments", "activities", "deliver
 @pytest.fixture(scope="module")
 def border(module_db):
     with module_db.writing():
+        ensure_reference()  # a browser test before this module may have emptied the database
         counts = synthetic.generate(scale=TINY, stdout=sys.stderr)
         officer = make_user("syn-test-officer", "VN", Role.BORDER_OFFICER, synthetic.PAIRS[0][0])
     return counts, officer
