@@ -339,6 +339,8 @@ BORDERTWIN_JOB_ATTEMPTS = env_int("BORDERTWIN_JOB_ATTEMPTS", 3)
 BORDERTWIN_JOB_KEEP_DAYS = env_int("BORDERTWIN_JOB_KEEP_DAYS", 14)
 # Uploads larger than this (imports, document intake) are read by a background job, not within the request.
 BORDERTWIN_JOB_INLINE_BYTES = env_int("BORDERTWIN_JOB_INLINE_BYTES", 256 * 1024)
+# A list export of more rows than this is written by a background job; a shorter one downloads at once.
+BORDERTWIN_EXPORT_INLINE_ROWS = env_int("BORDERTWIN_EXPORT_INLINE_ROWS", 5000)
 # Where the service is reached, for links in e-mails; and how e-mail leaves (the console when no host is given).
 BORDERTWIN_SITE_URL = os.environ.get("BORDERTWIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("BORDERTWIN_EMAIL_FROM", "bordertwin@localhost")

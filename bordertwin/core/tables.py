@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
@@ -143,35 +143,51 @@ class _Echo:
         return value
 
 
-def csv_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str) -> StreamingHttpResponse:
-    """A CSV file of `rows` (after `headers`, when given), streamed line by line as the rows come."""
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def csv_lines(headers: list[str] | None, rows: Iterable[list[Any]]) -> Iterator[str]:
+    """The lines of a CSV file of `rows` (after `headers`, when given), one by one as the rows come."""
     writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"
-        if headers is not None:
-            yield writer.writerow([neutralise(value) for value in headers])
-        for row in rows:
-            yield writer.writerow([neutralise(value) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
-    return response
+    yield "\ufeff"
+    if headers is not None:
+        yield writer.writerow([neutralise(value) for value in headers])
+    for row in rows:
+        yield writer.writerow([neutralise(value) for value in row])
 
 
-def xlsx_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str, title: str = "Data") -> FileResponse:
-    """An XLSX file of `rows` (after `headers`, when given), written row by row in openpyxl's write-only mode to a
-    temporary file and sent from it: the rows are never all in memory, and the file goes when it is sent."""
+def write_xlsx(headers: list[str] | None, rows: Iterable[list[Any]], out: IO[bytes], title: str = "Data") -> None:
+    """An XLSX file of `rows` (after `headers`, when given) written to `out` row by row, in openpyxl's write-only
+    mode: the rows are never all in memory."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     if headers is not None:
         sheet.append([xlsx_value(value) for value in headers])
     for row in rows:
         sheet.append([xlsx_value(value) for value in row])
+    workbook.save(out)
+
+
+def write_export(fmt: str, headers: list[str] | None, rows: Iterable[list[Any]], out: IO[bytes], title: str = "Data") -> None:
+    """The export file in `fmt` ("csv" or "xlsx"), written to `out`, as the list's own download holds it."""
+    if fmt == "csv":
+        for line in csv_lines(headers, rows):
+            out.write(line.encode("utf-8"))
+    else:
+        write_xlsx(headers, rows, out, title)
+
+
+def csv_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str) -> StreamingHttpResponse:
+    """A CSV file of `rows` (after `headers`, when given), streamed line by line as the rows come."""
+    response = StreamingHttpResponse(csv_lines(headers, rows), content_type=EXPORT_TYPES["csv"])
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
+    return response
+
+
+def xlsx_response(headers: list[str] | None, rows: Iterable[list[Any]], filename: str, title: str = "Data") -> FileResponse:
+    """An XLSX file of `rows` (after `headers`, when given), written row by row (write_xlsx) to a temporary file
+    and sent from it: the rows are never all in memory, and the file goes when it is sent."""
     spool = tempfile.TemporaryFile()  # noqa: SIM115  # closed by the response once sent
-    workbook.save(spool)
+    write_xlsx(headers, rows, spool, title)
     spool.seek(0)
-    return FileResponse(
-        spool, as_attachment=True, filename=f"{filename}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return FileResponse(spool, as_attachment=True, filename=f"{filename}.xlsx", content_type=EXPORT_TYPES["xlsx"])

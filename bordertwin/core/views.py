@@ -1,5 +1,6 @@
 """Generic pages every record type shares: list, detail, form, delete, history, notes, files, restore."""
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -30,6 +31,14 @@ from .models import Attachment, BaseRecord, JournalEntry
 from .tables import Table, csv_response, xlsx_response
 
 EXPORT_FORMATS = {"csv", "xlsx"}
+# Queues the export of a list of more than BORDERTWIN_EXPORT_INLINE_ROWS rows, (request, format) -> the URL of the
+# job's page; the jobs app, a layer above, registers it (jobs.exports). Unset, every export is written at once.
+_export_later: Callable[[HttpRequest, str], str] | None = None
+
+
+def export_later(queue: Callable[[HttpRequest, str], str]) -> None:
+    global _export_later  # noqa: PLW0603  # set once, in an AppConfig.ready()
+    _export_later = queue
 # History rows shown on a page of a record's history.
 HISTORY_PAGE = 50
 
@@ -74,12 +83,25 @@ class RecordListView(ListView):
         export = request.GET.get("export")
         if export in EXPORT_FORMATS:
             queryset = self.get_queryset()
-            filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
-            rows = self.table.export_rows(queryset)
-            if export == "csv":
-                return csv_response(self.table.headers(), rows, filename)
-            return xlsx_response(self.table.headers(), rows, filename, title=filename)
+            limit = settings.BORDERTWIN_EXPORT_INLINE_ROWS
+            if _export_later is not None and queryset[:limit + 1].count() > limit:
+                return redirect(_export_later(request, export))
+            return self.export_response(queryset, export)
         return super().get(request, *args, **kwargs)
+
+    def export_filename(self) -> str:
+        return str(self.model._meta.verbose_name_plural).replace(" ", "-")
+
+    def export_data(self, queryset: QuerySet) -> tuple[list[str], Iterable[list[Any]]]:
+        """The header row and the rows an export of `queryset` holds: the list's columns, unless a list exports others."""
+        return self.table.headers(), self.table.export_rows(queryset)
+
+    def export_response(self, queryset: QuerySet, fmt: str) -> HttpResponseBase:
+        headers, rows = self.export_data(queryset)
+        filename = self.export_filename()
+        if fmt == "csv":
+            return csv_response(headers, rows, filename)
+        return xlsx_response(headers, rows, filename, title=filename)
 
     def get_template_names(self) -> list[str]:
         htmx = getattr(self.request, "htmx", None)

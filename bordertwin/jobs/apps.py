@@ -8,4 +8,8 @@ class JobsConfig(AppConfig):
     verbose_name = _("Background jobs")
 
     def ready(self) -> None:
-        from . import housekeeping  # noqa: F401  (registers the scheduled clean-up)
+        from bordertwin.core import views
+
+        from . import exports, housekeeping  # noqa: F401  (registers the scheduled clean-up)
+
+        views.export_later(exports.queue_export)  # a long list's export link queues a job

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -5,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from bordertwin import access
 from bordertwin.core.languages import in_reader_language
 from bordertwin.core.models import BaseRecord
 from bordertwin.core.registry import register_model_views
-from bordertwin.core.tables import Column, Table, csv_response, stream, xlsx_response
+from bordertwin.core.tables import Column, Table, stream
 from bordertwin.core.templatetags.bordertwin import precise_date
 from bordertwin.core.views import (
     EXPORT_FORMATS,
@@ -78,16 +78,9 @@ else:
 class SpreadsheetExportMixin(_ListViewBase):
     """Exports carry the import's columns (tracking.importing), so an export re-imports as it is."""
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]  # exports stream
-        export = request.GET.get("export")
-        if export not in EXPORT_FORMATS:
-            return super().get(request, *args, **kwargs)
+    def export_data(self, queryset: QuerySet) -> tuple[list[str], Iterable[list[Any]]]:
         # Read in chunks and written as they come: a list of a million deliveries is never all in memory.
-        rows = importing.export_rows(self.model, stream(importing.export_queryset(self.get_queryset())))
-        filename = str(self.model._meta.verbose_name_plural).replace(" ", "-")
-        if export == "csv":
-            return csv_response(importing.headers(self.model), rows, filename)
-        return xlsx_response(importing.headers(self.model), rows, filename, title=filename)
+        return importing.headers(self.model), importing.export_rows(self.model, stream(importing.export_queryset(queryset)))
 
 
 def spreadsheet_response(rows: list[list[Any]], filename: str, kind: str) -> HttpResponse:
