@@ -70,8 +70,11 @@ def list_export(job: Any, progress: Progress) -> Outcome:
     queryset = view.get_queryset()
     headers, rows = view.export_data(queryset)
     filename = view.export_filename()
-    with tempfile.TemporaryFile() as spool:
+    # Written to a temporary file and kept from it: a million rows are never all in memory.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115  # closed once the job keeps it
+    try:
         tables.write_export(fmt, headers, counted(rows, queryset.count(), progress), spool, title=filename)
-        spool.seek(0)
-        content = spool.read()
-    return Outcome(content=content, filename=f"{filename}.{fmt}", content_type=tables.EXPORT_TYPES[fmt])
+    except BaseException:
+        spool.close()
+        raise
+    return Outcome(file=spool, filename=f"{filename}.{fmt}", content_type=tables.EXPORT_TYPES[fmt])

@@ -5,7 +5,7 @@ jobs knows no domain: reports, tracking and the others tell it what they can run
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from django.utils.functional import Promise
 
@@ -28,6 +28,8 @@ class Outcome:
     """What a job made: a file to download, and/or a summary of the rows it wrote."""
 
     content: bytes | None = None
+    # Or a file to keep as the result, for one too large to hold in memory (e.g. a temporary file); closed once kept.
+    file: IO[bytes] | None = None
     filename: str = ""
     content_type: str = ""
     summary: dict[str, Any] = field(default_factory=dict)

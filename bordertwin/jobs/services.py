@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Model
 from django.utils import timezone, translation
@@ -152,6 +152,10 @@ def _mine(job: Job) -> Any:
 def _finish(job: Job, outcome: registry.Outcome) -> None:
     if outcome.content is not None:
         job.result_file.save(outcome.filename, ContentFile(outcome.content), save=False)
+    elif outcome.file is not None:
+        with outcome.file:
+            outcome.file.seek(0)
+            job.result_file.save(outcome.filename, File(outcome.file, name=outcome.filename), save=False)
     updated = _mine(job).update(
         state=State.DONE, progress=100, finished_at=timezone.now(), summary=outcome.summary, sensitive=outcome.sensitive,
         result_file=job.result_file.name or "", result_name=outcome.filename, result_type=outcome.content_type, source_file="",
