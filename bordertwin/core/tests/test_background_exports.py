@@ -115,3 +115,20 @@ def test_a_job_for_an_address_that_is_no_list_fails_with_a_reason(world):
     job.refresh_from_db()
     with translation.override(job.language):
         assert job.state == State.FAILED and job.error == translation.gettext("This list can no longer be exported.")
+
+
+def test_the_job_tells_its_progress_as_it_writes_the_rows(client, world, settings, monkeypatch):
+    from bordertwin.core import tables
+    from bordertwin.jobs import exports
+
+    settings.BORDERTWIN_EXPORT_INLINE_ROWS = 10
+    settings.TASKS = DATABASE_QUEUE
+    monkeypatch.setattr(tables, "EXPORT_CHUNK", 20)
+    client.force_login(world.vn_province_editor)
+    client.get(LIST, {**HEALTH, "export": "csv"})
+    reported: list[int] = []
+    outcome = exports.list_export(Job.objects.select_related("started_by").get(), reported.append)
+    assert reported == [33, 66, 100]  # after 20, 40 and 60 of the 60 health commitments
+    with outcome.file:
+        outcome.file.seek(0)
+        assert len(outcome.file.read().decode("utf-8-sig").splitlines()) == 1 + 60
