@@ -30,8 +30,13 @@ def queue_review(user: Actor, partnership: Partnership, fmt: str, date_from: dat
         "partnership": partnership.pk, "format": fmt, "from": date_from.isoformat(), "to": date_to.isoformat(),
         "language": language, "issuer": issuer, "signer": signer,
     }
-    key = ":".join([REVIEW, str(user.pk), *(str(parameters[name]) for name in sorted(parameters))])
-    return jobs.start(REVIEW, user, parameters, target=partnership, key=key)
+    return start_once(REVIEW, user, parameters, partnership)
+
+
+def start_once(name: str, user: Actor, parameters: dict[str, Any], target: Any) -> Any:
+    """Start the job `name`, keyed by its starter and parameters, so the same report asked again is the same job."""
+    key = ":".join([name, str(user.pk), *(str(parameters[field]) for field in sorted(parameters))])
+    return jobs.start(name, user, parameters, target=target, key=key)
 
 
 @register(REVIEW, gettext_lazy("Review report"), atomic=False)
@@ -65,8 +70,7 @@ PROVINCE_REVIEW = "reports.province_review"
 def queue_province_review(user: Actor, province: Place, date_from: datetime.date, date_to: datetime.date, language: str) -> Any:
     """Queue the province-wide review report (DOCX), or find the same one on its way; returns its job."""
     parameters = {"province": province.pk, "from": date_from.isoformat(), "to": date_to.isoformat(), "language": language}
-    key = ":".join([PROVINCE_REVIEW, str(user.pk), *(str(parameters[name]) for name in sorted(parameters))])
-    return jobs.start(PROVINCE_REVIEW, user, parameters, target=province, key=key)
+    return start_once(PROVINCE_REVIEW, user, parameters, province)
 
 
 @register(PROVINCE_REVIEW, gettext_lazy("Province-wide review report"), atomic=False)
