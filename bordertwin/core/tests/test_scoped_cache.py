@@ -31,7 +31,7 @@ def test_one_scope_computes_once_another_scope_for_itself(world: Any) -> None:
     assert caching.for_scope("figures", twin, compute) == 1  # the same roles over the same province: the same rows
     assert caching.for_scope("figures", world.vn_commune_editor, compute) == 2
     assert caching.for_scope("figures", world.la_province_editor, compute) == 3
-    assert caching.for_scope("figures", world.vn_province_editor, compute, "other part") == 4
+    assert caching.for_scope("figures", world.vn_province_editor, compute, "other-part") == 4
     assert compute.calls == 4
 
 
